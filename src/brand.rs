@@ -1,0 +1,141 @@
+//! Is this post about the brand? Terms and exclusions from `[brand]`, matched on word
+//! boundaries, without regard to case or diacritics, as names, @handles and #hashtags.
+//!
+//! Applied to everything that comes in (polled and pushed alike) before it is stored,
+//! and by the scorer to tell whether a complaint is aimed at the business.
+
+use crate::normalize::{Token, TokenKind};
+
+#[derive(Debug, Clone, Default)]
+pub struct BrandMatcher {
+    /// Folded terms, with the space-less form of multi-word terms added.
+    terms: Vec<String>,
+    exclude: Vec<String>,
+}
+
+impl BrandMatcher {
+    pub fn new(terms: &[String], exclude: &[String]) -> BrandMatcher {
+        let mut folded: Vec<String> = Vec::new();
+        for t in terms {
+            let f = fold(t.trim());
+            if f.is_empty() {
+                continue;
+            }
+            let compact: String = f.chars().filter(|c| !c.is_whitespace()).collect();
+            if compact != f {
+                folded.push(compact);
+            }
+            folded.push(f);
+        }
+        folded.sort();
+        folded.dedup();
+        let exclude = exclude.iter().map(|e| fold(e.trim())).filter(|e| !e.is_empty()).collect();
+        BrandMatcher { terms: folded, exclude }
+    }
+
+    /// True when no terms are configured: every post is kept.
+    pub fn is_empty(&self) -> bool {
+        self.terms.is_empty()
+    }
+
+    /// The post mentions the brand (outside any excluded phrase). Always true without terms.
+    pub fn matches(&self, text: &str) -> bool {
+        if self.terms.is_empty() {
+            return true;
+        }
+        let folded = fold(text);
+        let excluded: Vec<(usize, usize)> = self.exclude.iter().flat_map(|e| find_words(&folded, e)).collect();
+        self.terms.iter().any(|t| {
+            find_words(&folded, t).into_iter().any(|(s, e)| !excluded.iter().any(|&(xs, xe)| s >= xs && e <= xe))
+        })
+    }
+
+    /// The post addresses the brand: names it, tags it, or @-mentions it.
+    pub fn is_targeted(&self, text: &str, tokens: &[Token]) -> bool {
+        if self.terms.is_empty() {
+            return false;
+        }
+        tokens.iter().any(|t| t.kind == TokenKind::Handle && self.is_brand_word(&t.norm)) || self.matches(text)
+    }
+
+    /// A single normalized word that is the brand's name, handle or tag.
+    pub fn is_brand_word(&self, norm: &str) -> bool {
+        let f = fold(norm);
+        let bare = f.trim_start_matches(['@', '#']);
+        self.terms.iter().any(|t| t.trim_start_matches(['@', '#']) == bare)
+    }
+}
+
+/// Lowercase without diacritics: "Fjördtél" → "fjordtel".
+pub fn fold(s: &str) -> String {
+    if s.is_ascii() {
+        return s.to_ascii_lowercase();
+    }
+    use unicode_normalization::UnicodeNormalization;
+    s.nfd()
+        .filter(|c| !matches!(*c as u32, 0x0300..=0x036F))
+        .flat_map(|c| c.to_lowercase())
+        .map(|c| match c {
+            'ø' => 'o',
+            'đ' => 'd',
+            'ł' => 'l',
+            other => other,
+        })
+        .collect()
+}
+
+/// Byte spans where `needle` occurs in `hay` as whole words.
+fn find_words(hay: &str, needle: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut from = 0;
+    while let Some(pos) = hay[from..].find(needle) {
+        let start = from + pos;
+        let end = start + needle.len();
+        let before = hay[..start].chars().next_back();
+        let after = hay[end..].chars().next();
+        let starts_word = needle.starts_with(['@', '#']) || before.is_none_or(|c| !is_word_char(c));
+        if starts_word && after.is_none_or(|c| !is_word_char(c)) {
+            out.push((start, end));
+        }
+        from = start + needle.chars().next().map(|c| c.len_utf8()).unwrap_or(1);
+    }
+    out
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '_'
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn matcher() -> BrandMatcher {
+        BrandMatcher::new(&["FjordTel".into(), "@fjordtel".into(), "fjord tel".into()], &["fjordtel tours".into()])
+    }
+
+    #[test]
+    fn matches_names_handles_tags_and_spellings() {
+        let m = matcher();
+        for text in
+            ["FjordTel is down", "@FjordTel help", "#fjordtel", "fjord tel again", "FJORDTÉL!", "hei FjordTel-kunder"]
+        {
+            assert!(m.matches(text), "{text}");
+        }
+        for text in ["fjordtelecom", "myfjordtel", "FjordTel Tours was lovely", ""] {
+            assert!(!m.matches(text), "{text}");
+        }
+        assert!(m.matches("FjordTel Tours is fine but FjordTel mobile is down"));
+    }
+
+    #[test]
+    fn without_terms_everything_is_kept() {
+        assert!(BrandMatcher::new(&[], &[]).matches("anything"));
+    }
+
+    #[test]
+    fn brand_words_are_known() {
+        let m = matcher();
+        assert!(m.is_brand_word("@fjordtel") && m.is_brand_word("fjordtel") && !m.is_brand_word("fjord"));
+    }
+}

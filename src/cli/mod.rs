@@ -1,0 +1,129 @@
+//! The commands (contract.md §2, §3, §5): arguments, and what each prints.
+
+mod check;
+mod export;
+mod replay;
+mod score;
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::Context as _;
+use clap::{Parser, Subcommand};
+
+use crate::config::Config;
+
+#[derive(Parser, Debug)]
+#[command(name = "repwatch", version, about = "Tells you when a complaint about your business is spreading.")]
+pub struct Cli {
+    /// More log output (-v debug, -vv trace); RUST_LOG overrides.
+    #[arg(short, long, action = clap::ArgAction::Count, global = true)]
+    pub verbose: u8,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Pollers, scorer, detector, sinks and server, until SIGINT or SIGTERM.
+    Run {
+        #[arg(long)]
+        config: Option<PathBuf>,
+    },
+    /// The main job on a built-in day of mentions: no keys, no network.
+    Demo {
+        /// Go through the day as fast as possible, print the alerts and exit.
+        #[arg(long)]
+        once: bool,
+        /// How many times faster than real time the day is replayed.
+        #[arg(long, default_value_t = 1440.0)]
+        speed: f64,
+        /// Where the demo's API listens (port 0: any free port).
+        #[arg(long, default_value = "127.0.0.1:8080")]
+        listen: std::net::SocketAddr,
+    },
+    /// Scores JSON Lines (FILE or stdin): sentiment, polarity, complaint, what fired.
+    Score {
+        #[arg(long)]
+        rules: Option<PathBuf>,
+        file: Option<PathBuf>,
+    },
+    /// Runs the whole pipeline over a recorded stream and prints the alerts it decides.
+    Replay {
+        #[arg(long)]
+        config: Option<PathBuf>,
+        #[arg(long)]
+        rules: Option<PathBuf>,
+        /// Keep everything in this store (e.g. sqlite://replay.db) instead of memory.
+        #[arg(long)]
+        store: Option<String>,
+        /// Also send the alerts to the configured sinks.
+        #[arg(long)]
+        deliver: bool,
+        file: PathBuf,
+    },
+    /// Writes stored mentions as JSON Lines, latest counts, oldest first.
+    Export {
+        #[arg(long)]
+        config: Option<PathBuf>,
+        #[arg(long)]
+        store: Option<String>,
+        /// Only mentions created at or after this time (RFC 3339).
+        #[arg(long)]
+        since: Option<String>,
+        /// Only mentions from this source.
+        #[arg(long)]
+        source: Option<String>,
+    },
+    /// Checks the configuration and the rules, and reports every problem.
+    CheckConfig {
+        #[arg(long)]
+        config: Option<PathBuf>,
+    },
+}
+
+/// Logs go to stderr, so that commands that print JSON keep stdout clean. The service
+/// logs what it does; the other commands only what goes wrong.
+pub fn init_tracing(verbose: u8, service: bool) {
+    let default = match verbose {
+        0 if service => "repwatch=info,warn",
+        0 => "warn",
+        1 => "repwatch=debug,info",
+        _ => "trace",
+    };
+    let filter = tracing_subscriber::EnvFilter::try_from_default_env()
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new(default));
+    let _ = tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr).with_target(false).try_init();
+}
+
+pub async fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
+    match cli.command {
+        Command::Run { config } => {
+            let config = load_config(config.as_deref())?;
+            crate::run::run(config).await?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Demo { once, speed, listen } => crate::demo::run(crate::demo::DemoOptions { once, speed, listen }).await,
+        Command::Score { rules, file } => score::run(rules.as_deref(), file.as_deref()),
+        Command::Replay { config, rules, store, deliver, file } => {
+            let config = load_config(config.as_deref())?;
+            replay::run(config, rules.as_deref(), store, deliver, &file).await
+        }
+        Command::Export { config, store, since, source } => {
+            let config = load_config(config.as_deref())?;
+            export::run(config, store, since, source).await
+        }
+        Command::CheckConfig { config } => check::run(config.as_deref()),
+    }
+}
+
+/// The configuration at `path`; without one, `./repwatch.toml` if it exists, else the
+/// defaults.
+pub fn load_config(path: Option<&Path>) -> anyhow::Result<Config> {
+    let path = match path {
+        Some(p) => p.to_path_buf(),
+        None if Path::new("repwatch.toml").exists() => PathBuf::from("repwatch.toml"),
+        None => return Ok(Config::default()),
+    };
+    crate::config::load(&path).map_err(anyhow::Error::from).with_context(|| format!("configuration {} is not valid", path.display()))
+}

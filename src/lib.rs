@@ -1,0 +1,28 @@
+//! repwatch: watches public mentions of a business and tells its staff, in their chat,
+//! when a complaint is spreading.
+//!
+//! The modules follow the data:
+//!
+//! ```text
+//! sources (pollers) and server (POST /ingest) → Mention → store
+//!   → normalize → score → spread (incidents) → store (outbox) → sinks (chat)
+//! ```
+//!
+//! `run` wires the stages together as tokio tasks; `cli` and `demo` are the commands.
+//! `normalize`, `score` and `spread` are pure: no IO, no clock of their own.
+
+pub mod mention;
+pub mod config;
+pub mod brand;
+pub mod http;
+pub mod sources;
+pub mod store;
+pub mod normalize;
+pub mod score;
+pub mod spread;
+pub mod sinks;
+pub mod metrics;
+pub mod run;
+pub mod server;
+pub mod cli;
+pub mod demo;

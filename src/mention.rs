@@ -1,0 +1,427 @@
+//! The `Mention`: one public post about the brand, as every stage sees it, and its
+//! JSON Lines form (contract.md §1).
+//!
+//! Parsing is strict about what the contract requires (`source`, `id`, `text`,
+//! `created_at`) and names the field that is wrong; it ignores fields it does not know,
+//! so that newer writers can add fields without breaking older readers.
+
+use chrono::{DateTime, SecondsFormat, Utc};
+use serde::Deserialize;
+use serde_json::{Map, Value};
+
+/// One post, or one reading of its engagement counts.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Mention {
+    /// `hackernews`, `reddit`, … or any lowercase name.
+    pub source: String,
+    /// Unique within `source`.
+    pub id: String,
+    pub text: String,
+    pub created_at: DateTime<Utc>,
+    pub url: Option<String>,
+    pub author: Option<String>,
+    pub author_followers: Option<u64>,
+    /// ISO 639-1 code as given by the source; detected later when absent.
+    pub lang: Option<String>,
+    pub likes: u64,
+    pub reposts: u64,
+    pub replies: u64,
+    /// When the counts were read; `created_at` when the source did not say.
+    pub observed_at: DateTime<Utc>,
+    pub in_reply_to: Option<String>,
+    pub title: Option<String>,
+}
+
+/// A language repwatch analyses in depth: every language rust-stemmers covers, and
+/// Slovenian.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Lang {
+    Ar,
+    Da,
+    De,
+    El,
+    En,
+    Es,
+    Fi,
+    Fr,
+    Hu,
+    It,
+    Nl,
+    No,
+    Pt,
+    Ro,
+    Ru,
+    Sl,
+    Sv,
+    Ta,
+    Tr,
+}
+
+impl Lang {
+    pub const ALL: [Lang; 19] = [
+        Lang::Ar,
+        Lang::Da,
+        Lang::De,
+        Lang::El,
+        Lang::En,
+        Lang::Es,
+        Lang::Fi,
+        Lang::Fr,
+        Lang::Hu,
+        Lang::It,
+        Lang::Nl,
+        Lang::No,
+        Lang::Pt,
+        Lang::Ro,
+        Lang::Ru,
+        Lang::Sl,
+        Lang::Sv,
+        Lang::Ta,
+        Lang::Tr,
+    ];
+
+    /// The ISO 639-1 code; Norwegian is `no` (Bokmål and Nynorsk alike).
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Ar => "ar",
+            Lang::Da => "da",
+            Lang::De => "de",
+            Lang::El => "el",
+            Lang::En => "en",
+            Lang::Es => "es",
+            Lang::Fi => "fi",
+            Lang::Fr => "fr",
+            Lang::Hu => "hu",
+            Lang::It => "it",
+            Lang::Nl => "nl",
+            Lang::No => "no",
+            Lang::Pt => "pt",
+            Lang::Ro => "ro",
+            Lang::Ru => "ru",
+            Lang::Sl => "sl",
+            Lang::Sv => "sv",
+            Lang::Ta => "ta",
+            Lang::Tr => "tr",
+        }
+    }
+
+    /// Reads `en`, `EN`, `en-US`, `nb`, `nn`; `None` for languages not analysed here.
+    pub fn from_code(code: &str) -> Option<Lang> {
+        let code = code.trim();
+        let base = code.split(['-', '_']).next().unwrap_or(code).to_ascii_lowercase();
+        match base.as_str() {
+            "nb" | "nn" | "nob" | "nno" | "nor" => Some(Lang::No),
+            other => Lang::ALL.iter().copied().find(|l| l.code() == other),
+        }
+    }
+
+    /// Written in Latin letters (Arabic, Greek, Russian and Tamil are not).
+    pub fn is_latin_script(self) -> bool {
+        !matches!(self, Lang::Ar | Lang::El | Lang::Ru | Lang::Ta)
+    }
+}
+
+impl std::fmt::Display for Lang {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+/// Why a JSON line is not a mention. The message names the field.
+#[derive(Debug, thiserror::Error, PartialEq)]
+pub enum MentionError {
+    #[error("not valid json: {0}")]
+    Json(String),
+    #[error("expected a json object, found {0}")]
+    NotObject(&'static str),
+    #[error("missing field \"{0}\"")]
+    Missing(&'static str),
+    #[error("field \"{field}\": {reason}")]
+    Field { field: &'static str, reason: String },
+}
+
+impl Mention {
+    /// The text of a post that is its whole identity; engagement counts are zero.
+    pub fn new(source: &str, id: &str, text: &str, created_at: DateTime<Utc>) -> Mention {
+        Mention {
+            source: source.to_string(),
+            id: id.to_string(),
+            text: text.to_string(),
+            created_at,
+            url: None,
+            author: None,
+            author_followers: None,
+            lang: None,
+            likes: 0,
+            reposts: 0,
+            replies: 0,
+            observed_at: created_at,
+            in_reply_to: None,
+            title: None,
+        }
+    }
+
+    /// Parses one JSON Lines record.
+    pub fn from_json_str(line: &str) -> Result<Mention, MentionError> {
+        let value: Value = serde_json::from_str(line).map_err(|e| MentionError::Json(plain_json_error(&e)))?;
+        Mention::from_json(value)
+    }
+
+    /// Builds a mention from an already parsed JSON value.
+    pub fn from_json(value: Value) -> Result<Mention, MentionError> {
+        let Value::Object(mut obj) = value else {
+            return Err(MentionError::NotObject(json_kind(&value)));
+        };
+        let source = required_string(&mut obj, "source")?;
+        if source.is_empty() {
+            return Err(field("source", "must not be empty"));
+        }
+        let id = required_id(&mut obj)?;
+        let text = required_string(&mut obj, "text")?;
+        let created_at = match obj.remove("created_at") {
+            None | Some(Value::Null) => return Err(MentionError::Missing("created_at")),
+            Some(v) => timestamp(v, "created_at")?,
+        };
+        let observed_at = match obj.remove("observed_at") {
+            None | Some(Value::Null) => created_at,
+            Some(v) => timestamp(v, "observed_at")?,
+        };
+        Ok(Mention {
+            source: source.to_ascii_lowercase(),
+            id,
+            text,
+            created_at,
+            url: optional_string(&mut obj, "url")?,
+            author: optional_string(&mut obj, "author")?,
+            author_followers: optional_count(&mut obj, "author_followers")?,
+            lang: optional_string(&mut obj, "lang")?.map(|l| l.trim().to_ascii_lowercase()).filter(|l| !l.is_empty()),
+            likes: optional_count(&mut obj, "likes")?.unwrap_or(0),
+            reposts: optional_count(&mut obj, "reposts")?.unwrap_or(0),
+            replies: optional_count(&mut obj, "replies")?.unwrap_or(0),
+            observed_at,
+            in_reply_to: optional_id(&mut obj, "in_reply_to")?,
+            title: optional_string(&mut obj, "title")?,
+        })
+    }
+
+    /// The contract's JSON object; optional fields are left out when empty.
+    pub fn to_json(&self) -> Value {
+        let mut obj = Map::new();
+        obj.insert("source".into(), self.source.clone().into());
+        obj.insert("id".into(), self.id.clone().into());
+        obj.insert("text".into(), self.text.clone().into());
+        obj.insert("created_at".into(), rfc3339(self.created_at).into());
+        let optional = [("url", &self.url), ("author", &self.author)];
+        for (name, value) in optional {
+            if let Some(v) = value {
+                obj.insert(name.into(), v.clone().into());
+            }
+        }
+        if let Some(f) = self.author_followers {
+            obj.insert("author_followers".into(), f.into());
+        }
+        if let Some(l) = &self.lang {
+            obj.insert("lang".into(), l.clone().into());
+        }
+        obj.insert("likes".into(), self.likes.into());
+        obj.insert("reposts".into(), self.reposts.into());
+        obj.insert("replies".into(), self.replies.into());
+        obj.insert("observed_at".into(), rfc3339(self.observed_at).into());
+        let optional = [("in_reply_to", &self.in_reply_to), ("title", &self.title)];
+        for (name, value) in optional {
+            if let Some(v) = value {
+                obj.insert(name.into(), v.clone().into());
+            }
+        }
+        Value::Object(obj)
+    }
+
+    /// One JSON Lines record, without the newline.
+    pub fn to_json_line(&self) -> String {
+        self.to_json().to_string()
+    }
+
+    /// The engagement counts as one number: what people did with the post.
+    pub fn engagement(&self) -> u64 {
+        self.likes.saturating_add(self.reposts).saturating_add(self.replies)
+    }
+
+    /// When this reading happened in the stream: `observed_at`, never before `created_at`.
+    pub fn stream_time(&self) -> DateTime<Utc> {
+        self.observed_at.max(self.created_at)
+    }
+}
+
+/// Formats a time as RFC 3339 in UTC, with sub-seconds only when there are any.
+pub fn rfc3339(t: DateTime<Utc>) -> String {
+    t.to_rfc3339_opts(SecondsFormat::AutoSi, true)
+}
+
+/// Parses an RFC 3339 timestamp into UTC.
+pub fn parse_rfc3339(s: &str) -> Option<DateTime<Utc>> {
+    DateTime::parse_from_rfc3339(s.trim()).ok().map(|t| t.with_timezone(&Utc))
+}
+
+/// serde_json appends " at line 1 column 7"; a JSON Lines reader reports the line itself.
+pub fn plain_json_error(e: &serde_json::Error) -> String {
+    let msg = e.to_string();
+    match msg.rfind(" at line ") {
+        Some(i) => format!("{} (column {})", &msg[..i], e.column()),
+        None => msg,
+    }
+}
+
+fn field(name: &'static str, reason: &str) -> MentionError {
+    MentionError::Field { field: name, reason: reason.to_string() }
+}
+
+fn json_kind(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    }
+}
+
+fn required_string(obj: &mut Map<String, Value>, name: &'static str) -> Result<String, MentionError> {
+    optional_string(obj, name)?.ok_or(MentionError::Missing(name))
+}
+
+fn optional_string(obj: &mut Map<String, Value>, name: &'static str) -> Result<Option<String>, MentionError> {
+    match obj.remove(name) {
+        None | Some(Value::Null) => Ok(None),
+        Some(Value::String(s)) => Ok(Some(s)),
+        Some(other) => Err(field(name, &format!("expected a string, found {}", json_kind(&other)))),
+    }
+}
+
+/// Ids are strings in the contract; integer ids (as some APIs give them) are accepted as
+/// their decimal form.
+fn optional_id(obj: &mut Map<String, Value>, name: &'static str) -> Result<Option<String>, MentionError> {
+    match obj.remove(name) {
+        None | Some(Value::Null) => Ok(None),
+        Some(Value::String(s)) => Ok(Some(s)),
+        Some(Value::Number(n)) if n.is_u64() || n.is_i64() => Ok(Some(n.to_string())),
+        Some(other) => Err(field(name, &format!("expected a string, found {}", json_kind(&other)))),
+    }
+}
+
+fn required_id(obj: &mut Map<String, Value>) -> Result<String, MentionError> {
+    let id = optional_id(obj, "id")?.ok_or(MentionError::Missing("id"))?;
+    if id.is_empty() {
+        return Err(field("id", "must not be empty"));
+    }
+    Ok(id)
+}
+
+fn optional_count(obj: &mut Map<String, Value>, name: &'static str) -> Result<Option<u64>, MentionError> {
+    match obj.remove(name) {
+        None | Some(Value::Null) => Ok(None),
+        Some(Value::Number(n)) => {
+            if let Some(u) = n.as_u64() {
+                Ok(Some(u))
+            } else if n.as_i64().is_some() {
+                Err(field(name, &format!("must not be negative, found {n}")))
+            } else {
+                match n.as_f64() {
+                    Some(f) if f >= 0.0 && f.fract() == 0.0 && f < 1e18 => Ok(Some(f as u64)),
+                    _ => Err(field(name, &format!("expected a non-negative integer, found {n}"))),
+                }
+            }
+        }
+        Some(other) => Err(field(name, &format!("expected an integer, found {}", json_kind(&other)))),
+    }
+}
+
+fn timestamp(v: Value, name: &'static str) -> Result<DateTime<Utc>, MentionError> {
+    match v {
+        Value::String(s) => parse_rfc3339(&s).ok_or_else(|| field(name, &format!("not an RFC 3339 timestamp: {s:?}"))),
+        other => Err(field(name, &format!("expected an RFC 3339 string, found {}", json_kind(&other)))),
+    }
+}
+
+/// The few fields `repwatch score` needs; everything else on the line is ignored.
+#[derive(Debug, Deserialize)]
+pub struct ScoreInput {
+    #[serde(default, deserialize_with = "lenient_id")]
+    pub id: Option<String>,
+    pub text: String,
+    #[serde(default)]
+    pub lang: Option<String>,
+}
+
+fn lenient_id<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum Id {
+        S(String),
+        N(i64),
+    }
+    Ok(Option::<Id>::deserialize(d)?.map(|id| match id {
+        Id::S(s) => s,
+        Id::N(n) => n.to_string(),
+    }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check_err(line: &str, expected: &str) {
+        let err = Mention::from_json_str(line).unwrap_err();
+        assert_eq!(err.to_string(), expected, "for {line}");
+    }
+
+    #[test]
+    fn parses_the_contract_example_and_defaults() {
+        let m = Mention::from_json_str(
+            r#"{"source":"reddit","id":"t3_x","text":"hi","created_at":"2026-11-20T10:00:00Z","lang":"NB","extra":1}"#,
+        )
+        .unwrap();
+        assert_eq!(m.source, "reddit");
+        assert_eq!(m.observed_at, m.created_at);
+        assert_eq!((m.likes, m.reposts, m.replies), (0, 0, 0));
+        assert_eq!(m.lang.as_deref(), Some("nb"));
+    }
+
+    #[test]
+    fn round_trips_through_json() {
+        let line = r#"{"source":"mastodon","id":"1","text":"ünïcode ✓","created_at":"2026-11-20T10:00:00.250Z","url":"https://x/1","author":"a","author_followers":5,"lang":"sl","likes":1,"reposts":2,"replies":3,"observed_at":"2026-11-20T11:00:00Z","in_reply_to":"0","title":"t"}"#;
+        let m = Mention::from_json_str(line).unwrap();
+        let again = Mention::from_json_str(&m.to_json_line()).unwrap();
+        assert_eq!(m, again);
+        assert!(m.to_json_line().contains("\"created_at\":\"2026-11-20T10:00:00.250Z\""));
+    }
+
+    #[test]
+    fn bad_lines_name_the_field() {
+        check_err("{", "not valid json: EOF while parsing an object (column 1)");
+        check_err("[1]", "expected a json object, found an array");
+        check_err(r#"{"id":"1","text":"x","created_at":"2026-01-01T00:00:00Z"}"#, "missing field \"source\"");
+        check_err(r#"{"source":"x","text":"x","created_at":"2026-01-01T00:00:00Z"}"#, "missing field \"id\"");
+        check_err(r#"{"source":"x","id":"1","created_at":"2026-01-01T00:00:00Z"}"#, "missing field \"text\"");
+        check_err(r#"{"source":"x","id":"1","text":"x"}"#, "missing field \"created_at\"");
+        check_err(
+            r#"{"source":"x","id":"1","text":"x","created_at":"yesterday"}"#,
+            "field \"created_at\": not an RFC 3339 timestamp: \"yesterday\"",
+        );
+        check_err(
+            r#"{"source":"x","id":"1","text":"x","created_at":"2026-01-01T00:00:00Z","likes":-3}"#,
+            "field \"likes\": must not be negative, found -3",
+        );
+        check_err(
+            r#"{"source":"x","id":"1","text":5,"created_at":"2026-01-01T00:00:00Z"}"#,
+            "field \"text\": expected a string, found a number",
+        );
+    }
+
+    #[test]
+    fn integer_ids_are_accepted_as_strings() {
+        let m = Mention::from_json_str(r#"{"source":"hackernews","id":43877455,"text":"x","created_at":"2026-01-01T00:00:00Z"}"#)
+            .unwrap();
+        assert_eq!(m.id, "43877455");
+    }
+}

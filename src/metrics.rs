@@ -1,0 +1,124 @@
+//! Counters the service keeps about itself, rendered in the Prometheus text format at
+//! `GET /metrics`. Cheap to update from any task.
+
+use std::collections::BTreeMap;
+use std::fmt::Write;
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicU64, Ordering};
+
+/// Upper bounds (seconds) of the delivery latency histogram: ingest to the sink's 2xx.
+const LATENCY_BUCKETS: [f64; 12] = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0, 30.0];
+
+#[derive(Default)]
+pub struct Metrics {
+    pub mentions_new: AtomicU64,
+    pub mentions_updated: AtomicU64,
+    pub mentions_duplicate: AtomicU64,
+    pub mentions_ignored: AtomicU64,
+    pub complaints: AtomicU64,
+    pub alerts: AtomicU64,
+    by_label: Mutex<BTreeMap<(&'static str, String), u64>>,
+    latency: Mutex<Histogram>,
+}
+
+#[derive(Default)]
+struct Histogram {
+    buckets: [u64; LATENCY_BUCKETS.len()],
+    count: u64,
+    sum: f64,
+}
+
+impl Metrics {
+    pub fn add(counter: &AtomicU64, n: u64) {
+        counter.fetch_add(n, Ordering::Relaxed);
+    }
+
+    /// Adds to a counter with one label, e.g. `("deliveries_sent_total", sink)`.
+    pub fn inc_labeled(&self, name: &'static str, label: &str) {
+        let mut map = self.by_label.lock().unwrap_or_else(|p| p.into_inner());
+        *map.entry((name, label.to_string())).or_default() += 1;
+    }
+
+    pub fn observe_delivery_latency(&self, seconds: f64) {
+        let mut h = self.latency.lock().unwrap_or_else(|p| p.into_inner());
+        for (i, bound) in LATENCY_BUCKETS.iter().enumerate() {
+            if seconds <= *bound {
+                h.buckets[i] += 1;
+            }
+        }
+        h.count += 1;
+        h.sum += seconds;
+    }
+
+    /// The Prometheus exposition; `gauges` are read by the caller at scrape time.
+    pub fn render(&self, gauges: &[(&str, &str, f64)]) -> String {
+        let mut out = String::new();
+        let counters = [
+            ("repwatch_mentions_total", "Mentions stored, by outcome.", &self.mentions_new, "new"),
+            ("repwatch_mentions_total", "", &self.mentions_updated, "updated"),
+            ("repwatch_mentions_total", "", &self.mentions_duplicate, "duplicate"),
+            ("repwatch_mentions_total", "", &self.mentions_ignored, "ignored"),
+        ];
+        for (name, help, counter, outcome) in counters {
+            if !help.is_empty() {
+                let _ = writeln!(out, "# HELP {name} {help}\n# TYPE {name} counter");
+            }
+            let _ = writeln!(out, "{name}{{outcome=\"{outcome}\"}} {}", counter.load(Ordering::Relaxed));
+        }
+        for (name, help, counter) in [
+            ("repwatch_complaints_total", "Mentions scored as complaints.", &self.complaints),
+            ("repwatch_alerts_total", "Alerts decided and written to the outbox.", &self.alerts),
+        ] {
+            let _ = writeln!(out, "# HELP {name} {help}\n# TYPE {name} counter\n{name} {}", counter.load(Ordering::Relaxed));
+        }
+        let labeled = self.by_label.lock().unwrap_or_else(|p| p.into_inner()).clone();
+        let mut last = "";
+        for ((name, label), value) in &labeled {
+            let (metric, key) = split_label(name);
+            if *name != last {
+                let _ = writeln!(out, "# TYPE repwatch_{metric} counter");
+                last = name;
+            }
+            let _ = writeln!(out, "repwatch_{metric}{{{key}=\"{}\"}} {value}", escape(label));
+        }
+        for (name, help, value) in gauges {
+            let _ = writeln!(out, "# HELP repwatch_{name} {help}\n# TYPE repwatch_{name} gauge\nrepwatch_{name} {value}");
+        }
+        let h = self.latency.lock().unwrap_or_else(|p| p.into_inner());
+        let name = "repwatch_delivery_latency_seconds";
+        let _ = writeln!(out, "# HELP {name} From a mention's ingestion to the sink accepting its alert.\n# TYPE {name} histogram");
+        for (i, bound) in LATENCY_BUCKETS.iter().enumerate() {
+            let _ = writeln!(out, "{name}_bucket{{le=\"{bound}\"}} {}", h.buckets[i]);
+        }
+        let _ = writeln!(out, "{name}_bucket{{le=\"+Inf\"}} {}\n{name}_sum {}\n{name}_count {}", h.count, h.sum, h.count);
+        out
+    }
+}
+
+/// `"deliveries_sent_total:sink"` → (`deliveries_sent_total`, `sink`).
+fn split_label(name: &str) -> (&str, &str) {
+    name.split_once(':').unwrap_or((name, "label"))
+}
+
+fn escape(v: &str) -> String {
+    v.replace('\\', "\\\\").replace('"', "\\\"").replace('\n', "\\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn renders_prometheus_text() {
+        let m = Metrics::default();
+        Metrics::add(&m.mentions_new, 3);
+        m.inc_labeled("deliveries_sent_total:sink", "ops \"chat\"");
+        m.observe_delivery_latency(0.02);
+        let text = m.render(&[("open_incidents", "Incidents not resolved.", 2.0)]);
+        assert!(text.contains("repwatch_mentions_total{outcome=\"new\"} 3"));
+        assert!(text.contains("repwatch_deliveries_sent_total{sink=\"ops \\\"chat\\\"\"} 1"));
+        assert!(text.contains("repwatch_open_incidents 2"));
+        assert!(text.contains("repwatch_delivery_latency_seconds_bucket{le=\"0.025\"} 1"));
+        assert!(text.contains("repwatch_delivery_latency_seconds_bucket{le=\"0.01\"} 0"));
+    }
+}

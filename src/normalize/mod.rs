@@ -1,0 +1,326 @@
+//! Text analysis: raw post text → tokens, as a chain of small filters per language
+//! (tantivy's design).
+//!
+//! [`tokenize`] splits raw text into words, hashtags, @handles, URLs, emoji, emoticons and
+//! punctuation; every [`Token`] keeps the byte offsets of its span in the raw text, and no
+//! filter ever changes them, so an alert can highlight exactly what fired. An
+//! [`Analyzer`] then runs the language's filters over the tokens: case folding and
+//! Unicode normalization, diacritic folding where people drop diacritics, elongation
+//! ("sooo"), stop words and stemming.
+//!
+//! Nothing here does IO or fails: any text, however odd, comes out as tokens.
+
+pub mod filters;
+pub mod lang;
+pub mod stem;
+
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::mention::Lang;
+pub use filters::Filter;
+pub use stem::Stem;
+
+/// What a token is; the scorer treats kinds differently.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum TokenKind {
+    Word,
+    Number,
+    /// `#tag`; `norm` holds the tag without `#`, so it matches words too.
+    Hashtag,
+    /// `@handle`; `norm` keeps the `@`.
+    Handle,
+    Url,
+    Emoji,
+    Emoticon,
+    /// `!`, `?` runs (`norm` is the run) and clause punctuation `. , ; :`.
+    Punct,
+}
+
+/// One token of a post.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Token {
+    /// Byte offsets of the token in the raw text; filters never change them.
+    pub start: usize,
+    pub end: usize,
+    pub kind: TokenKind,
+    /// Normalized form: NFKC, lowercase, format characters removed, letters repeated
+    /// three or more times cut to two ("goood" → "good").
+    pub norm: String,
+    /// The stem of `norm` after diacritic folding (words and hashtags), `norm` otherwise.
+    pub stem: String,
+    /// Written in capitals ("TERRIBLE"), two letters or more.
+    pub caps: bool,
+    /// A letter was repeated three or more times.
+    pub elongated: bool,
+    /// A stop word of the language.
+    pub stop: bool,
+}
+
+impl Token {
+    /// A word-like token: a word or a hashtag.
+    pub fn is_wordlike(&self) -> bool {
+        matches!(self.kind, TokenKind::Word | TokenKind::Hashtag)
+    }
+
+    /// `norm` with elongations cut to one letter ("soo" → "so"), for a second lookup.
+    pub fn norm_single(&self) -> Option<String> {
+        self.elongated.then(|| collapse_runs(&self.norm, 1))
+    }
+}
+
+static TOKEN_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r#"(?x)
+        (?:https?://|www\.)[^\s<>"'\x{201C}\x{201D}]+
+      | @[\p{L}\p{M}\p{N}_](?:[\p{L}\p{M}\p{N}_.]*[\p{L}\p{M}\p{N}_])?
+      | \#[\p{L}\p{M}\p{N}_]+
+      | >:\( | :'\( | </3 | <3 | \^_?\^ | -_- | [:;=][-o^]?[)(\]\[DPpO/\\|*@3$]
+      | [\p{L}\p{M}\p{N}](?:[\p{L}\p{M}\p{N}\p{Cf}]*[\p{L}\p{M}\p{N}])?(?:['\x{2019}][\p{L}\p{M}]+)*
+      | \p{Extended_Pictographic}\x{FE0F}?(?:\x{200D}\p{Extended_Pictographic}\x{FE0F}?)*[\x{1F3FB}-\x{1F3FF}]?
+      | [!?]+ | [.,;:\x{2026}]
+    "#,
+    )
+    .expect("token regex compiles")
+});
+
+/// Splits raw text into tokens with `norm` set and `stem` equal to `norm`; an
+/// [`Analyzer`] fills in the rest.
+pub fn tokenize(text: &str) -> Vec<Token> {
+    let mut tokens = Vec::with_capacity(text.len() / 5 + 1);
+    for m in TOKEN_RE.find_iter(text) {
+        let s = m.as_str();
+        let first = s.chars().next().unwrap_or(' ');
+        let kind = if s.starts_with("http://") || s.starts_with("https://") || s.starts_with("www.") {
+            TokenKind::Url
+        } else if first == '@' && s.len() > 1 {
+            TokenKind::Handle
+        } else if first == '#' && s.len() > 1 {
+            TokenKind::Hashtag
+        } else if first == '!' || first == '?' || ".,;:\u{2026}".contains(first) && s.chars().count() == 1 {
+            TokenKind::Punct
+        } else if first.is_alphanumeric() || is_mark(first) {
+            if s.chars().all(|c| c.is_ascii_digit()) { TokenKind::Number } else { TokenKind::Word }
+        } else if is_emoticon_start(first) {
+            // An emoticon glued to a word ("Note:(") or followed by a letter is punctuation.
+            let before_ok = text[..m.start()].chars().next_back().is_none_or(|c| c.is_whitespace());
+            let after_ok = text[m.end()..].chars().next().is_none_or(|c| !c.is_alphanumeric());
+            if !(before_ok && after_ok) {
+                continue;
+            }
+            TokenKind::Emoticon
+        } else {
+            TokenKind::Emoji
+        };
+        let body = match kind {
+            TokenKind::Hashtag => &s[1..],
+            TokenKind::Url => s.trim_end_matches(['.', ',', ')', '!', '?', ';', ':']),
+            _ => s,
+        };
+        let end = match kind {
+            TokenKind::Url => m.start() + body.len(),
+            _ => m.end(),
+        };
+        let (norm, elongated) = match kind {
+            TokenKind::Word | TokenKind::Hashtag | TokenKind::Handle => normalize_word(body),
+            TokenKind::Emoticon => (body.to_uppercase().replace('-', ""), false),
+            TokenKind::Emoji => (body.replace(['\u{FE0F}'], ""), false),
+            _ => (body.to_string(), false),
+        };
+        let caps = matches!(kind, TokenKind::Word | TokenKind::Hashtag) && is_caps(body);
+        tokens.push(Token {
+            start: m.start(),
+            end,
+            kind,
+            stem: norm.clone(),
+            norm,
+            caps,
+            elongated,
+            stop: false,
+        });
+        // Punctuation after a URL ends a clause; keep it as its own token.
+        if kind == TokenKind::Url && end < m.end() {
+            let tail = &text[end..m.end()];
+            if let Some(c) = tail.chars().find(|c| ".,;:!?".contains(*c)) {
+                tokens.push(Token {
+                    start: end,
+                    end: m.end(),
+                    kind: TokenKind::Punct,
+                    norm: c.to_string(),
+                    stem: c.to_string(),
+                    caps: false,
+                    elongated: false,
+                    stop: false,
+                });
+            }
+        }
+    }
+    tokens
+}
+
+fn is_emoticon_start(c: char) -> bool {
+    matches!(c, ':' | ';' | '=' | '<' | '>' | '^' | '-')
+}
+
+/// Combining marks (Tamil vowel signs, Greek accents when decomposed) belong to words.
+fn is_mark(c: char) -> bool {
+    matches!(c as u32, 0x0300..=0x036F | 0x0B82..=0x0BCD | 0x0BD7 | 0x0900..=0x0903 | 0x093A..=0x094F | 0x20D0..=0x20FF)
+}
+
+fn is_caps(s: &str) -> bool {
+    let mut letters = 0;
+    for c in s.chars() {
+        if c.is_lowercase() {
+            return false;
+        }
+        if c.is_uppercase() {
+            letters += 1;
+        }
+    }
+    letters >= 2
+}
+
+/// NFKC, lowercase, format characters removed, runs of 3+ equal letters cut to 2.
+pub fn normalize_word(s: &str) -> (String, bool) {
+    let lower = if s.is_ascii() {
+        s.to_ascii_lowercase()
+    } else {
+        use unicode_normalization::UnicodeNormalization;
+        let nfkc: String = s.nfkc().filter(|c| !is_format(*c)).collect();
+        nfkc.to_lowercase()
+    };
+    let collapsed = collapse_runs(&lower, 2);
+    let elongated = collapsed.len() != lower.len();
+    (collapsed, elongated)
+}
+
+fn is_format(c: char) -> bool {
+    matches!(c as u32, 0x00AD | 0x200B..=0x200F | 0x202A..=0x202E | 0x2060..=0x2064 | 0xFEFF)
+}
+
+/// Cuts runs of the same letter longer than `max` down to `max`.
+pub fn collapse_runs(s: &str, max: usize) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut prev = None;
+    let mut run = 0;
+    for c in s.chars() {
+        if Some(c) == prev && c.is_alphabetic() {
+            run += 1;
+        } else {
+            run = 1;
+            prev = Some(c);
+        }
+        if run <= max {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// The filters of one language, in order. Built once (from the rules) and shared.
+pub struct Analyzer {
+    pub lang: Option<Lang>,
+    filters: Vec<Box<dyn Filter>>,
+}
+
+impl Analyzer {
+    /// The standard chain for a language: diacritic folding where the language needs it,
+    /// stop words, stemming. `stopwords` are given in normalized (lowercase) form.
+    pub fn for_lang(lang: Option<Lang>, stopwords: HashSet<String>) -> Analyzer {
+        let mut filters: Vec<Box<dyn Filter>> = Vec::new();
+        filters.push(Box::new(filters::StopWords::new(stopwords)));
+        filters.push(Box::new(filters::StemFilter::new(Stem::for_lang(lang))));
+        Analyzer { lang, filters }
+    }
+
+    /// Tokenizes and runs every filter.
+    pub fn analyze(&self, text: &str) -> Vec<Token> {
+        let mut tokens = tokenize(text);
+        for f in &self.filters {
+            f.apply(&mut tokens);
+        }
+        tokens
+    }
+
+    /// The stem of a single word or a phrase, as rules are matched against: the same
+    /// chain as for posts, so that rule terms and post words meet.
+    pub fn stems(&self, text: &str) -> Vec<String> {
+        let mut tokens = tokenize(text);
+        if let Some(stem) = self.filters.iter().find_map(|f| f.as_stem()) {
+            stem.apply(&mut tokens);
+        }
+        tokens.into_iter().filter(|t| t.kind != TokenKind::Punct).map(|t| t.stem).collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kinds(text: &str) -> Vec<(TokenKind, String)> {
+        tokenize(text).into_iter().map(|t| (t.kind, t.norm)).collect()
+    }
+
+    #[test]
+    fn splits_the_parts_of_a_social_post() {
+        use TokenKind::*;
+        let t = kinds("@FjordTel why is my bill DOUBLE?! #fail 😡 :( see https://x.io/a?b=1. sooo bad");
+        assert_eq!(
+            t,
+            vec![
+                (Handle, "@fjordtel".into()),
+                (Word, "why".into()),
+                (Word, "is".into()),
+                (Word, "my".into()),
+                (Word, "bill".into()),
+                (Word, "double".into()),
+                (Punct, "?!".into()),
+                (Hashtag, "fail".into()),
+                (Emoji, "😡".into()),
+                (Emoticon, ":(".into()),
+                (Word, "see".into()),
+                (Url, "https://x.io/a?b=1".into()),
+                (Punct, ".".into()),
+                (Word, "soo".into()),
+                (Word, "bad".into()),
+            ]
+        );
+    }
+
+    #[test]
+    fn offsets_point_into_the_raw_text() {
+        let text = "Ça  NE marche PAS 😡 ‼ ";
+        for t in tokenize(text) {
+            assert!(text.get(t.start..t.end).is_some(), "{t:?}");
+        }
+        let t = tokenize(text);
+        assert_eq!(&text[t[1].start..t[1].end], "NE");
+        assert!(t[1].caps && !t[2].caps && t[3].caps);
+    }
+
+    #[test]
+    fn handles_scripts_marks_and_invisible_characters() {
+        let t = kinds("பணத்தை திருப்பி தாருங்கள் Απαράδεκτο! bad\u{200B}ly don't");
+        assert_eq!(t[0], (TokenKind::Word, "பணத்தை".into()));
+        assert_eq!(t[3], (TokenKind::Word, "απαράδεκτο".into()));
+        assert_eq!(t[5], (TokenKind::Word, "badly".into()));
+        assert_eq!(t[6], (TokenKind::Word, "don't".into()));
+    }
+
+    #[test]
+    fn elongation_is_marked_and_cut() {
+        let t = tokenize("goooood");
+        assert_eq!(t[0].norm, "good");
+        assert!(t[0].elongated);
+        assert_eq!(t[0].norm_single().as_deref(), Some("god"));
+    }
+
+    #[test]
+    fn any_text_is_safe() {
+        for text in ["", "\u{202E}abc\u{202C}", "\0\x07", "a\u{0301}", "::::", "<3<3", "http://", "@", "#"] {
+            let _ = tokenize(text);
+        }
+    }
+}

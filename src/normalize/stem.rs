@@ -1,0 +1,167 @@
+//! Stemming per language: Snowball (rust-stemmers) where it has the language, and light
+//! suffix strippers written here where it has not (Slovenian, romanised Tamil).
+//!
+//! Rule terms and post words go through the same stemmer, so consistency matters more
+//! than linguistic perfection: a stem only has to bring the forms of a word together.
+
+use rust_stemmers::{Algorithm, Stemmer};
+
+use crate::mention::Lang;
+
+/// A stemmer for one language; words in another script than the language's own (English
+/// words in a Russian post) are stemmed as English.
+pub enum Stem {
+    Snowball { main: Stemmer, lang: Lang, latin: Option<Stemmer> },
+    Slovenian,
+    None,
+}
+
+impl Stem {
+    pub fn for_lang(lang: Option<Lang>) -> Stem {
+        let Some(lang) = lang else { return Stem::None };
+        if lang == Lang::Sl {
+            return Stem::Slovenian;
+        }
+        match snowball(lang) {
+            Some(alg) => {
+                let latin = (!lang.is_latin_script()).then(|| Stemmer::create(Algorithm::English));
+                Stem::Snowball { main: Stemmer::create(alg), lang, latin }
+            }
+            None => Stem::None,
+        }
+    }
+
+    /// The stem of a lowercase word.
+    pub fn stem(&self, word: &str) -> String {
+        match self {
+            Stem::None => word.to_string(),
+            Stem::Slovenian => slovenian(word),
+            Stem::Snowball { main, lang, latin } => {
+                let latin_word = word.chars().all(|c| c.is_ascii() || !c.is_alphabetic());
+                if let Some(latin) = latin.as_ref().filter(|_| latin_word) {
+                    if *lang == Lang::Ta {
+                        return romanised_tamil(word);
+                    }
+                    return latin.stem(word).into_owned();
+                }
+                match lang {
+                    Lang::Ru if word.contains('ё') => main.stem(&word.replace('ё', "е")).into_owned(),
+                    _ => main.stem(word).into_owned(),
+                }
+            }
+        }
+    }
+}
+
+fn snowball(lang: Lang) -> Option<Algorithm> {
+    Some(match lang {
+        Lang::Ar => Algorithm::Arabic,
+        Lang::Da => Algorithm::Danish,
+        Lang::De => Algorithm::German,
+        Lang::El => Algorithm::Greek,
+        Lang::En => Algorithm::English,
+        Lang::Es => Algorithm::Spanish,
+        Lang::Fi => Algorithm::Finnish,
+        Lang::Fr => Algorithm::French,
+        Lang::Hu => Algorithm::Hungarian,
+        Lang::It => Algorithm::Italian,
+        Lang::Nl => Algorithm::Dutch,
+        Lang::No => Algorithm::Norwegian,
+        Lang::Pt => Algorithm::Portuguese,
+        Lang::Ro => Algorithm::Romanian,
+        Lang::Ru => Algorithm::Russian,
+        Lang::Sv => Algorithm::Swedish,
+        Lang::Ta => Algorithm::Tamil,
+        Lang::Tr => Algorithm::Turkish,
+        Lang::Sl => return None,
+    })
+}
+
+/// Slovenian suffixes, longest first: case endings of nouns and adjectives, and the
+/// present, past and infinitive endings of verbs.
+const SL_SUFFIXES: &[&str] = &[
+    "ovanjem", "ovanja", "ovanje", "evanje", "ovalo", "ovali", "ovala", "ujemo", "ujete", "ujejo", "ostmi", "ostjo",
+    "skega", "skemu", "skimi", "nega", "nemu", "nimi", "ega", "emu", "imi", "ami", "ovi", "ovih", "ovim", "ova",
+    "ove", "ovo", "ost", "osti", "uje", "ujem", "uješ", "ati", "iti", "eti", "uti", "ala", "ali", "alo", "ila",
+    "ili", "ilo", "ela", "eli", "elo", "amo", "ate", "ajo", "imo", "ite", "ijo", "emo", "ete", "ejo", "ski", "ska",
+    "sko", "ske", "ih", "im", "om", "ov", "ah", "am", "em", "ja", "je", "ji", "jo", "ju", "al", "il", "el", "aš",
+    "iš", "eš", "a", "e", "i", "o", "u",
+];
+
+/// A light Slovenian stemmer: folds č/š/ž (often typed without) and strips one
+/// inflectional suffix, keeping a stem of at least three letters.
+pub fn slovenian(word: &str) -> String {
+    let folded: String = word
+        .chars()
+        .map(|c| match c {
+            'č' | 'ć' => 'c',
+            'š' => 's',
+            'ž' => 'z',
+            'đ' => 'd',
+            other => other,
+        })
+        .collect();
+    strip_one(&folded, SL_SUFFIXES, 3)
+}
+
+/// Suffixes of romanised Tamil ("Tanglish"): case markers, plurals and common verb
+/// endings as people spell them in Latin letters.
+const TA_LATIN_SUFFIXES: &[&str] = &[
+    "ukkaga", "ukkum", "ukku", "kkum", "kku", "kitta", "kittae", "ngala", "ngalae", "ngal", "gal", "kal", "oda",
+    "ode", "odu", "ula", "ulla", "ala", "ile", "ila", "ai", "ae", "um", "la", "le", "nu", "na", "aa", "a", "u", "e",
+];
+
+/// A light stemmer for Tamil written in Latin letters.
+pub fn romanised_tamil(word: &str) -> String {
+    strip_one(word, TA_LATIN_SUFFIXES, 3)
+}
+
+fn strip_one(word: &str, suffixes: &[&str], min_stem_chars: usize) -> String {
+    let chars = word.chars().count();
+    let mut best: Option<&str> = None;
+    for s in suffixes {
+        if word.ends_with(s) && chars - s.chars().count() >= min_stem_chars && best.is_none_or(|b| s.len() > b.len()) {
+            best = Some(s);
+        }
+    }
+    match best {
+        Some(s) => word[..word.len() - s.len()].to_string(),
+        None => word.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(lang: Lang, words: &[&str]) {
+        let stem = Stem::for_lang(Some(lang));
+        let stems: Vec<String> = words.iter().map(|w| stem.stem(w)).collect();
+        assert!(stems.windows(2).all(|w| w[0] == w[1]), "{lang:?}: {words:?} → {stems:?}");
+    }
+
+    #[test]
+    fn forms_of_a_word_meet() {
+        check(Lang::En, &["refund", "refunds", "refunded"]);
+        check(Lang::Ru, &["ужасный", "ужасно"]);
+        check(Lang::Ru, &["ещё", "еще"]);
+        check(Lang::El, &["απαράδεκτο", "απαραδεκτο", "ΑΠΑΡΑΔΕΚΤΟ"]);
+        check(Lang::No, &["venter", "ventet"]);
+        check(Lang::Sl, &["račun", "računa", "računom", "racun"]);
+        check(Lang::Sl, &["čakam", "čakamo"]);
+        check(Lang::Ta, &["பணம்", "பணத்தை"]);
+        check(Lang::Ta, &["panam", "panathukku"][..1]);
+    }
+
+    #[test]
+    fn latin_words_in_other_scripts_use_english() {
+        let ru = Stem::for_lang(Some(Lang::Ru));
+        assert_eq!(ru.stem("refunds"), "refund");
+    }
+
+    #[test]
+    fn short_words_keep_their_letters() {
+        assert_eq!(slovenian("je"), "je");
+        assert_eq!(romanised_tamil("la"), "la");
+    }
+}

@@ -1,0 +1,621 @@
+//! Reading `rules/`: per-language complaint cues, sentiment lexicons and function words,
+//! the shared emoji and emoticon lexicon, and the fitted model weights.
+//!
+//! IO is kept apart from parsing (ripgrep's split): [`load_dir`] reads a folder,
+//! [`Rules::from_files`] is pure. Every problem names `path:line`. The rules shipped in
+//! `rules/` are also compiled into the binary ([`Rules::embedded`]), so that repwatch
+//! works from any folder.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::fmt;
+use std::path::Path;
+
+use regex::{Regex, RegexSet};
+use serde::Deserialize;
+use toml::Spanned;
+
+use crate::mention::Lang;
+use crate::normalize::{Analyzer, normalize_word};
+
+/// What a complaint is about. Alerts, routing and the weekly report group by it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Category {
+    Outage,
+    Billing,
+    Refund,
+    Delivery,
+    Waiting,
+    RudeStaff,
+    AppBug,
+    Cancellation,
+    Fraud,
+    Safety,
+}
+
+impl Category {
+    pub const ALL: [Category; 10] = [
+        Category::Outage,
+        Category::Billing,
+        Category::Refund,
+        Category::Delivery,
+        Category::Waiting,
+        Category::RudeStaff,
+        Category::AppBug,
+        Category::Cancellation,
+        Category::Fraud,
+        Category::Safety,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Category::Outage => "outage",
+            Category::Billing => "billing",
+            Category::Refund => "refund",
+            Category::Delivery => "delivery",
+            Category::Waiting => "waiting",
+            Category::RudeStaff => "rude_staff",
+            Category::AppBug => "app_bug",
+            Category::Cancellation => "cancellation",
+            Category::Fraud => "fraud",
+            Category::Safety => "safety",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Category> {
+        Category::ALL.iter().copied().find(|c| c.as_str() == s)
+    }
+
+    /// How a person would name it in a sentence.
+    pub fn label(self) -> &'static str {
+        match self {
+            Category::Outage => "outage",
+            Category::Billing => "billing / overcharge",
+            Category::Refund => "refund",
+            Category::Delivery => "delivery",
+            Category::Waiting => "waiting / no reply",
+            Category::RudeStaff => "rude staff",
+            Category::AppBug => "app / website bug",
+            Category::Cancellation => "cancellation",
+            Category::Fraud => "fraud / scam",
+            Category::Safety => "safety / health",
+        }
+    }
+}
+
+impl fmt::Display for Category {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// The role of a complaint cue; the model weighs each kind.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum CueKind {
+    /// Something is broken or bad: "doesn't work", "overcharged".
+    Problem,
+    /// A broken expectation: "still waiting", "never arrived", "charged twice".
+    Expectation,
+    /// A demand: "fix it", "I want my money back".
+    Demand,
+    /// A pointed question: "why is", "when will".
+    Question,
+    /// Evidence against a complaint: thanks, praise, ads, job posts, news wording.
+    Counter,
+}
+
+impl CueKind {
+    pub const ALL: [CueKind; 5] =
+        [CueKind::Problem, CueKind::Expectation, CueKind::Demand, CueKind::Question, CueKind::Counter];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CueKind::Problem => "problem",
+            CueKind::Expectation => "expectation",
+            CueKind::Demand => "demand",
+            CueKind::Question => "question",
+            CueKind::Counter => "counter",
+        }
+    }
+
+    fn parse(s: &str) -> Option<CueKind> {
+        CueKind::ALL.iter().copied().find(|c| c.as_str() == s)
+    }
+}
+
+/// One complaint cue, as loaded.
+#[derive(Debug, Clone)]
+pub struct Cue {
+    pub id: String,
+    pub kind: CueKind,
+    pub category: Option<Category>,
+    pub weight: f32,
+}
+
+/// One sentiment lexicon entry: a word's (or phrase's, or emoji's) valence, −4 … +4.
+#[derive(Debug, Clone)]
+pub struct LexEntry {
+    pub id: String,
+    pub valence: f32,
+}
+
+/// Everything known about one language.
+pub struct LangRules {
+    pub lang: Option<Lang>,
+    pub analyzer: Analyzer,
+    /// Single-word entries by stem.
+    pub lexicon: HashMap<String, LexEntry>,
+    /// Multi-word entries by the stem of their first word: (stems, entry).
+    pub lexicon_phrases: HashMap<String, Vec<(Vec<String>, LexEntry)>>,
+    /// Function words, matched on the folded normalized form.
+    pub negators: HashSet<String>,
+    pub boosters: HashMap<String, f32>,
+    pub contrast: HashSet<String>,
+    pub second_person: HashSet<String>,
+    pub cues: Vec<Cue>,
+    pub cue_terms: HashMap<String, Vec<usize>>,
+    pub cue_phrases: HashMap<String, Vec<(Vec<String>, usize)>>,
+    pub cue_patterns: Vec<(Regex, usize)>,
+    pub cue_pattern_set: RegexSet,
+}
+
+/// The complaint model: a logistic regression over the features the scorer computes,
+/// fitted offline (`tools/fit`) and stored in `rules/model.toml`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Model {
+    pub complaint: ComplaintModel,
+    pub sentiment: SentimentModel,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ComplaintModel {
+    pub bias: f32,
+    /// `complaint` is true at or above this probability.
+    pub threshold: f32,
+    /// Feature name → weight; see `score::FEATURES`.
+    pub weights: BTreeMap<String, f32>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SentimentModel {
+    /// `negative` at or below, `positive` at or above, `neutral` between.
+    pub negative_below: f32,
+    pub positive_above: f32,
+}
+
+/// All rules, per language, plus the shared ones and the model.
+pub struct Rules {
+    pub langs: HashMap<Lang, LangRules>,
+    /// Rules for text in a language we do not analyse: emoji and emoticons only.
+    pub fallback: LangRules,
+    /// Emoji and emoticons, by normalized form; shared by every language.
+    pub common: HashMap<String, LexEntry>,
+    pub model: Model,
+    /// How many files were read, for `check-config`.
+    pub files: usize,
+}
+
+/// A problem in a rules file.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{path}:{line}: {message}")]
+pub struct RuleError {
+    pub path: String,
+    pub line: usize,
+    pub message: String,
+}
+
+// The rules shipped in rules/, compiled in by build.rs.
+include!(concat!(env!("OUT_DIR"), "/embedded_rules.rs"));
+
+impl Rules {
+    /// The rules compiled into the binary.
+    pub fn embedded() -> Rules {
+        let files = EMBEDDED_RULES.iter().map(|(p, t)| (p.to_string(), t.to_string())).collect();
+        let (rules, errors) = Rules::from_files(files);
+        assert!(errors.is_empty(), "embedded rules are checked by the tests: {errors:?}");
+        rules
+    }
+
+    /// Builds rules from `(relative path, text)` pairs: `<lang>/*.toml`,
+    /// `common/*.toml`, `model.toml`. Returns the rules read and every problem found.
+    pub fn from_files(mut files: Vec<(String, String)>) -> (Rules, Vec<RuleError>) {
+        files.sort();
+        let mut errors = Vec::new();
+        let mut raw: BTreeMap<Option<Lang>, Vec<(String, String, RulesFile)>> = BTreeMap::new();
+        let mut common_files = Vec::new();
+        let mut model = None;
+        for (path, text) in &files {
+            let folder = path.split(['/', '\\']).next().unwrap_or("");
+            if path == "model.toml" {
+                match toml::from_str::<Model>(text) {
+                    Ok(m) => model = Some(m),
+                    Err(e) => errors.push(toml_error(path, text, &e)),
+                }
+                continue;
+            }
+            let parsed = match toml::from_str::<RulesFile>(text) {
+                Ok(f) => f,
+                Err(e) => {
+                    errors.push(toml_error(path, text, &e));
+                    continue;
+                }
+            };
+            if folder == "common" {
+                common_files.push((path.clone(), text.clone(), parsed));
+            } else if let Some(lang) = Lang::from_code(folder).filter(|l| l.code() == folder) {
+                raw.entry(Some(lang)).or_default().push((path.clone(), text.clone(), parsed));
+            } else {
+                errors.push(RuleError {
+                    path: path.clone(),
+                    line: 1,
+                    message: format!("folder {folder:?} is not a language code (like en, sl, el) nor \"common\""),
+                });
+            }
+        }
+        let model = model.unwrap_or_else(|| {
+            errors.push(RuleError { path: "model.toml".into(), line: 1, message: "missing: the complaint model".into() });
+            Model::fallback()
+        });
+        for (feature, _) in &model.complaint.weights {
+            if !crate::score::FEATURES.contains(&feature.as_str()) {
+                errors.push(RuleError {
+                    path: "model.toml".into(),
+                    line: line_of_str(files.iter().find(|f| f.0 == "model.toml").map(|f| f.1.as_str()), feature),
+                    message: format!("unknown feature {feature:?}"),
+                });
+            }
+        }
+        let mut ids = HashMap::new();
+        let mut common = HashMap::new();
+        for (path, text, file) in &common_files {
+            if !file.rule.is_empty() || file.negators.is_some() || file.boosters.is_some() {
+                errors.push(RuleError {
+                    path: path.clone(),
+                    line: 1,
+                    message: "common/ holds only [lexicon] entries (emoji, emoticons)".into(),
+                });
+            }
+            for (key, valence) in &file.lexicon {
+                let norm = key.get_ref().replace('\u{FE0F}', "").to_uppercase().replace('-', "");
+                let norm = if norm.chars().any(|c| c.is_alphabetic()) { key.get_ref().to_lowercase() } else { norm };
+                check_valence(path, text, key, *valence, &mut errors);
+                let sign = if *valence < 0.0 { "neg" } else { "pos" };
+                common.insert(norm, LexEntry { id: format!("common.{sign}.{}", key.get_ref()), valence: *valence });
+            }
+        }
+        let mut langs = HashMap::new();
+        for (lang, files) in raw {
+            let rules = build_lang(lang, &files, &mut ids, &mut errors);
+            if let Some(lang) = lang {
+                langs.insert(lang, rules);
+            }
+        }
+        let fallback = build_lang(None, &[], &mut ids, &mut errors);
+        (Rules { langs, fallback, common, model, files: files.len() }, errors)
+    }
+
+    /// The rules for a language, or the emoji-only fallback.
+    pub fn for_lang(&self, lang: Option<Lang>) -> &LangRules {
+        lang.and_then(|l| self.langs.get(&l)).unwrap_or(&self.fallback)
+    }
+}
+
+impl Model {
+    /// Used only so that loading can go on and report every problem when the model file
+    /// is missing; a rules set with errors is never used to score.
+    fn fallback() -> Model {
+        Model {
+            complaint: ComplaintModel { bias: 0.0, threshold: 0.5, weights: BTreeMap::new() },
+            sentiment: SentimentModel { negative_below: -0.05, positive_above: 0.05 },
+        }
+    }
+}
+
+/// Reads every `*.toml` under `dir` (one level of language folders, plus `model.toml`).
+pub fn load_dir(dir: &Path) -> (Rules, Vec<RuleError>) {
+    let mut files = Vec::new();
+    let mut errors = Vec::new();
+    let mut walk = vec![dir.to_path_buf()];
+    while let Some(d) = walk.pop() {
+        let entries = match std::fs::read_dir(&d) {
+            Ok(e) => e,
+            Err(e) => {
+                errors.push(RuleError { path: d.display().to_string(), line: 0, message: format!("cannot read: {e}") });
+                continue;
+            }
+        };
+        for entry in entries.flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                walk.push(path);
+            } else if path.extension().is_some_and(|e| e == "toml") {
+                let rel = path.strip_prefix(dir).unwrap_or(&path).to_string_lossy().replace('\\', "/");
+                match std::fs::read_to_string(&path) {
+                    Ok(text) => files.push((rel, text)),
+                    Err(e) => errors.push(RuleError {
+                        path: path.display().to_string(),
+                        line: 0,
+                        message: format!("cannot read: {e}"),
+                    }),
+                }
+            }
+        }
+    }
+    let (rules, more) = Rules::from_files(files);
+    let prefix = dir.display().to_string();
+    errors.extend(more.into_iter().map(|mut e| {
+        e.path = format!("{}/{}", prefix.trim_end_matches('/'), e.path);
+        e
+    }));
+    (rules, errors)
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RulesFile {
+    #[serde(default)]
+    rule: Vec<RawRule>,
+    #[serde(default)]
+    lexicon: BTreeMap<Spanned<String>, f32>,
+    negators: Option<WordList>,
+    #[serde(default)]
+    boosters: Option<BTreeMap<String, f32>>,
+    contrast: Option<WordList>,
+    stopwords: Option<WordList>,
+    targeting: Option<Targeting>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct WordList {
+    words: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Targeting {
+    #[serde(default)]
+    second_person: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawRule {
+    id: Spanned<String>,
+    cue: Option<Spanned<String>>,
+    category: Option<Spanned<String>>,
+    #[serde(default)]
+    terms: Vec<String>,
+    #[serde(default)]
+    phrases: Vec<String>,
+    pattern: Option<Spanned<String>>,
+    weight: Option<f32>,
+}
+
+fn build_lang(
+    lang: Option<Lang>,
+    files: &[(String, String, RulesFile)],
+    ids: &mut HashMap<String, String>,
+    errors: &mut Vec<RuleError>,
+) -> LangRules {
+    let mut stopwords = HashSet::new();
+    for (_, _, f) in files {
+        if let Some(s) = &f.stopwords {
+            stopwords.extend(s.words.iter().map(|w| normalize_word(w).0));
+        }
+    }
+    let analyzer = Analyzer::for_lang(lang, stopwords);
+    let mut out = LangRules {
+        lang,
+        analyzer,
+        lexicon: HashMap::new(),
+        lexicon_phrases: HashMap::new(),
+        negators: HashSet::new(),
+        boosters: HashMap::new(),
+        contrast: HashSet::new(),
+        second_person: HashSet::new(),
+        cues: Vec::new(),
+        cue_terms: HashMap::new(),
+        cue_phrases: HashMap::new(),
+        cue_patterns: Vec::new(),
+        cue_pattern_set: RegexSet::empty(),
+    };
+    let code = lang.map(|l| l.code()).unwrap_or("xx");
+    for (path, text, file) in files {
+        if let Some(n) = &file.negators {
+            out.negators.extend(n.words.iter().map(|w| fold(w)));
+        }
+        if let Some(b) = &file.boosters {
+            out.boosters.extend(b.iter().map(|(w, v)| (fold(w), *v)));
+        }
+        if let Some(c) = &file.contrast {
+            out.contrast.extend(c.words.iter().map(|w| fold(w)));
+        }
+        if let Some(t) = &file.targeting {
+            out.second_person.extend(t.second_person.iter().map(|w| fold(w)));
+        }
+        for (key, valence) in &file.lexicon {
+            check_valence(path, text, key, *valence, errors);
+            let word = key.get_ref();
+            let sign = if *valence < 0.0 { "neg" } else { "pos" };
+            let entry = LexEntry { id: format!("{code}.{sign}.{word}"), valence: *valence };
+            let stems = out.analyzer.stems(word);
+            match stems.len() {
+                0 => errors.push(err_at(path, text, key.span(), format!("lexicon entry {word:?} has no words"))),
+                1 => {
+                    let stem = stems.into_iter().next().unwrap_or_default();
+                    out.lexicon
+                        .entry(stem)
+                        .and_modify(|e| e.valence = (e.valence + entry.valence) / 2.0)
+                        .or_insert(entry);
+                }
+                _ => out.lexicon_phrases.entry(stems[0].clone()).or_default().push((stems, entry)),
+            }
+        }
+        for rule in &file.rule {
+            let id = rule.id.get_ref();
+            if !id.starts_with(&format!("{code}.")) {
+                errors.push(err_at(path, text, rule.id.span(), format!("rule id {id:?} must start with \"{code}.\"")));
+            }
+            if let Some(first) = ids.insert(id.clone(), path.clone()) {
+                errors.push(err_at(path, text, rule.id.span(), format!("rule id {id:?} is already used in {first}")));
+            }
+            let kind = match &rule.cue {
+                None => CueKind::Problem,
+                Some(k) => CueKind::parse(k.get_ref()).unwrap_or_else(|| {
+                    let names: Vec<_> = CueKind::ALL.iter().map(|k| k.as_str()).collect();
+                    errors.push(err_at(
+                        path,
+                        text,
+                        k.span(),
+                        format!("unknown cue kind {:?}; one of {}", k.get_ref(), names.join(", ")),
+                    ));
+                    CueKind::Problem
+                }),
+            };
+            let category = rule.category.as_ref().and_then(|c| {
+                let parsed = Category::parse(c.get_ref());
+                if parsed.is_none() {
+                    let names: Vec<_> = Category::ALL.iter().map(|k| k.as_str()).collect();
+                    errors.push(err_at(
+                        path,
+                        text,
+                        c.span(),
+                        format!("unknown category {:?}; one of {}", c.get_ref(), names.join(", ")),
+                    ));
+                }
+                parsed
+            });
+            if rule.terms.is_empty() && rule.phrases.is_empty() && rule.pattern.is_none() {
+                errors.push(err_at(path, text, rule.id.span(), format!("rule {id:?} has no terms, phrases or pattern")));
+            }
+            let index = out.cues.len();
+            out.cues.push(Cue { id: id.clone(), kind, category, weight: rule.weight.unwrap_or(1.0) });
+            for term in &rule.terms {
+                let stems = out.analyzer.stems(term);
+                if stems.len() != 1 {
+                    let msg = format!("rule {id:?}: term {term:?} is not one word; put it in phrases");
+                    errors.push(err_at(path, text, rule.id.span(), msg));
+                    continue;
+                }
+                out.cue_terms.entry(stems[0].clone()).or_default().push(index);
+            }
+            for phrase in &rule.phrases {
+                let stems = out.analyzer.stems(phrase);
+                if stems.is_empty() {
+                    errors.push(err_at(path, text, rule.id.span(), format!("rule {id:?}: phrase {phrase:?} is empty")));
+                    continue;
+                }
+                out.cue_phrases.entry(stems[0].clone()).or_default().push((stems, index));
+            }
+            if let Some(p) = &rule.pattern {
+                match Regex::new(p.get_ref()) {
+                    Ok(re) => out.cue_patterns.push((re, index)),
+                    Err(e) => errors.push(err_at(path, text, p.span(), format!("rule {id:?}: bad pattern: {e}"))),
+                }
+            }
+        }
+    }
+    for phrases in out.lexicon_phrases.values_mut() {
+        phrases.sort_by_key(|p| std::cmp::Reverse(p.0.len()));
+    }
+    for phrases in out.cue_phrases.values_mut() {
+        phrases.sort_by_key(|p| std::cmp::Reverse(p.0.len()));
+    }
+    out.cue_pattern_set =
+        RegexSet::new(out.cue_patterns.iter().map(|(r, _)| r.as_str())).unwrap_or_else(|_| RegexSet::empty());
+    out
+}
+
+/// Function words are compared without accents or case: "όχι" and "οχι", "Não" and "nao".
+pub fn fold(word: &str) -> String {
+    let (norm, _) = normalize_word(word.trim());
+    if norm.is_ascii() {
+        return norm;
+    }
+    use unicode_normalization::UnicodeNormalization;
+    norm.nfd().filter(|c| !matches!(*c as u32, 0x0300..=0x036F)).nfc().collect()
+}
+
+fn check_valence(path: &str, text: &str, key: &Spanned<String>, valence: f32, errors: &mut Vec<RuleError>) {
+    if !(-4.0..=4.0).contains(&valence) || valence == 0.0 {
+        let msg = format!("lexicon entry {:?}: valence {valence} is not in -4 … 4 (and not 0)", key.get_ref());
+        errors.push(err_at(path, text, key.span(), msg));
+    }
+}
+
+fn err_at(path: &str, text: &str, span: std::ops::Range<usize>, message: String) -> RuleError {
+    RuleError { path: path.to_string(), line: line_at(text, span.start), message }
+}
+
+fn line_at(text: &str, offset: usize) -> usize {
+    text.as_bytes()[..offset.min(text.len())].iter().filter(|&&b| b == b'\n').count() + 1
+}
+
+fn line_of_str(text: Option<&str>, needle: &str) -> usize {
+    text.and_then(|t| t.find(needle).map(|o| line_at(t, o))).unwrap_or(1)
+}
+
+fn toml_error(path: &str, text: &str, e: &toml::de::Error) -> RuleError {
+    let line = e.span().map(|s| line_at(text, s.start)).unwrap_or(1);
+    RuleError { path: path.to_string(), line, message: e.message().trim().to_string() }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn model() -> (String, String) {
+        let text = "[complaint]\nbias = -2.0\nthreshold = 0.5\n[complaint.weights]\nneg = 1.0\n\n[sentiment]\nnegative_below = -0.05\npositive_above = 0.05\n";
+        ("model.toml".into(), text.into())
+    }
+
+    fn errors(path: &str, text: &str) -> Vec<String> {
+        let (_, errs) = Rules::from_files(vec![model(), (path.into(), text.into())]);
+        errs.iter().map(|e| e.to_string()).collect()
+    }
+
+    #[test]
+    fn the_shipped_rules_load_without_problems() {
+        let (rules, errors) = load_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("rules"));
+        assert!(errors.is_empty(), "{errors:#?}");
+        assert!(rules.langs.contains_key(&Lang::En));
+        let _ = Rules::embedded();
+    }
+
+    #[test]
+    fn problems_name_file_and_line() {
+        let text = "[[rule]]\nid = \"en.x\"\nterms = [\"refund\"]\n\n[[rule]]\nid = \"en.x\"\ncategory = \"weather\"\npattern = \"(unclosed\"\n";
+        let errs = errors("en/c.toml", text);
+        assert_eq!(errs.len(), 3, "{errs:#?}");
+        assert!(errs[0].starts_with("en/c.toml:6: rule id \"en.x\" is already used"), "{errs:#?}");
+        assert!(errs[1].starts_with("en/c.toml:7: unknown category \"weather\""), "{errs:#?}");
+        assert!(errs[2].starts_with("en/c.toml:8: rule \"en.x\": bad pattern"), "{errs:#?}");
+    }
+
+    #[test]
+    fn syntax_and_unknown_keys_are_located() {
+        let errs = errors("en/c.toml", "[[rule]]\nid = \"en.a\"\nterm = [\"x\"]\n");
+        assert_eq!(errs.len(), 1);
+        assert!(errs[0].starts_with("en/c.toml:3: unknown field `term`"), "{errs:?}");
+        let errs = errors("en/l.toml", "[lexicon]\ngood = 9.0\n");
+        assert!(errs[0].starts_with("en/l.toml:2: lexicon entry \"good\": valence 9"), "{errs:?}");
+        let errs = errors("xx/l.toml", "[lexicon]\ngood = 1.0\n");
+        assert!(errs[0].starts_with("xx/l.toml:1: folder \"xx\""), "{errs:?}");
+    }
+
+    #[test]
+    fn ids_carry_the_folder_prefix() {
+        let errs = errors("ru/c.toml", "[[rule]]\nid = \"en.refund\"\nterms = [\"возврат\"]\n");
+        assert!(errs[0].contains("must start with \"ru.\""), "{errs:?}");
+    }
+
+    #[test]
+    fn folding_removes_accents_only() {
+        assert_eq!(fold("Όχι"), "οχι");
+        assert_eq!(fold("NÃO"), "nao");
+        assert_eq!(fold("не"), "не");
+    }
+}

@@ -1,0 +1,132 @@
+//! What the API answers with: the only types that derive `Serialize` for the wire.
+
+use chrono::{DateTime, Utc};
+use serde::Serialize;
+
+use crate::mention::rfc3339;
+use crate::run::poll::SourceHealth;
+use crate::store::{DeliveryRecord, IncidentRecord};
+
+#[derive(Serialize)]
+pub struct MentionRef {
+    pub source: String,
+    pub id: String,
+}
+
+#[derive(Serialize)]
+pub struct Incident {
+    pub id: String,
+    pub status: &'static str,
+    pub severity: &'static str,
+    pub peak_severity: &'static str,
+    pub category: Option<&'static str>,
+    pub headline: String,
+    pub summary: String,
+    pub opened_at: String,
+    pub last_complaint_at: String,
+    pub first_alert_at: Option<String>,
+    pub first_delivered_at: Option<String>,
+    pub acknowledged_at: Option<String>,
+    pub acknowledged_by: Option<String>,
+    pub resolved_at: Option<String>,
+    pub resolved_by: Option<String>,
+    /// Seconds from opening to the first delivered alert, to acknowledgement, to resolution.
+    pub seconds_to_first_alert: Option<i64>,
+    pub seconds_to_acknowledge: Option<i64>,
+    pub seconds_to_resolve: Option<i64>,
+    pub mentions: Vec<MentionRef>,
+}
+
+fn since(from: DateTime<Utc>, to: Option<DateTime<Utc>>) -> Option<i64> {
+    to.map(|t| (t - from).num_seconds().max(0))
+}
+
+impl From<IncidentRecord> for Incident {
+    fn from(r: IncidentRecord) -> Incident {
+        Incident {
+            status: r.status.as_str(),
+            severity: r.severity.as_str(),
+            peak_severity: r.peak_severity.as_str(),
+            category: r.category.map(|c| c.as_str()),
+            opened_at: rfc3339(r.opened_at),
+            last_complaint_at: rfc3339(r.last_complaint_at),
+            first_alert_at: r.first_alert_at.map(rfc3339),
+            first_delivered_at: r.first_delivered_at.map(rfc3339),
+            acknowledged_at: r.acked_at.map(rfc3339),
+            resolved_at: r.resolved_at.map(rfc3339),
+            seconds_to_first_alert: since(r.opened_at, r.first_delivered_at),
+            seconds_to_acknowledge: since(r.opened_at, r.acked_at),
+            seconds_to_resolve: since(r.opened_at, r.resolved_at),
+            mentions: r.mentions.into_iter().map(|(source, id)| MentionRef { source, id }).collect(),
+            id: r.id,
+            headline: r.headline,
+            summary: r.summary,
+            acknowledged_by: r.acked_by,
+            resolved_by: r.resolved_by,
+        }
+    }
+}
+
+#[derive(Serialize)]
+pub struct Delivery {
+    pub id: i64,
+    pub incident: String,
+    pub kind: &'static str,
+    pub severity: &'static str,
+    pub sink: String,
+    pub webhook_id: String,
+    pub status: String,
+    pub attempts: u32,
+    pub next_attempt_at: String,
+    pub last_error: Option<String>,
+    pub sent_at: Option<String>,
+}
+
+impl From<DeliveryRecord> for Delivery {
+    fn from(r: DeliveryRecord) -> Delivery {
+        Delivery {
+            id: r.id,
+            incident: r.incident,
+            kind: r.kind.as_str(),
+            severity: r.severity.as_str(),
+            sink: r.sink,
+            webhook_id: r.webhook_id,
+            status: r.status,
+            attempts: r.attempts,
+            next_attempt_at: rfc3339(r.next_attempt_at),
+            last_error: r.last_error,
+            sent_at: r.sent_at.map(rfc3339),
+        }
+    }
+}
+
+#[derive(Serialize)]
+pub struct Source {
+    pub name: String,
+    pub kind: String,
+    pub healthy: bool,
+    pub last_success: Option<String>,
+    pub last_error: Option<String>,
+    pub last_error_at: Option<String>,
+    pub next_poll: Option<String>,
+    pub polls: u64,
+    pub errors: u64,
+    pub mentions: u64,
+}
+
+impl From<(String, SourceHealth)> for Source {
+    fn from((name, h): (String, SourceHealth)) -> Source {
+        Source {
+            name,
+            kind: h.kind,
+            healthy: h.consecutive_errors == 0,
+            last_success: h.last_success.map(rfc3339),
+            last_error: h.last_error,
+            last_error_at: h.last_error_at.map(rfc3339),
+            next_poll: h.next_poll.map(rfc3339),
+            polls: h.polls,
+            errors: h.errors,
+            mentions: h.mentions,
+        }
+    }
+}
