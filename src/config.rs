@@ -23,7 +23,7 @@ use crate::sources::SourceConfig;
 use crate::spread::SpreadConfig;
 
 /// The whole configuration, checked.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct Config {
     /// The file it came from; relative paths inside it are resolved against its folder.
     pub path: Option<PathBuf>,
@@ -117,21 +117,6 @@ pub struct RulesConfig {
 #[derive(Debug, Deserialize)]
 struct RawRules {
     dir: Option<PathBuf>,
-}
-
-impl Default for Config {
-    fn default() -> Self {
-        Config {
-            path: None,
-            brand: BrandConfig::default(),
-            store: StoreConfig::default(),
-            server: ServerConfig::default(),
-            rules: RulesConfig::default(),
-            spread: SpreadConfig::default(),
-            sources: Vec::new(),
-            sinks: Vec::new(),
-        }
-    }
 }
 
 /// A secret value: a token, a signing key or a webhook URL with a key in it.
@@ -562,7 +547,9 @@ mod tests {
         let errs = errors(text);
         assert_eq!(errs.len(), 5, "{errs:#?}");
         assert!(errs[0].starts_with("repwatch.toml:2: server.listen"), "{errs:#?}");
-        assert!(errs[1].contains(":3: server.ingest_token_env: environment variable REPWATCH_TEST_UNSET_VAR is not set"));
+        assert!(
+            errs[1].contains(":3: server.ingest_token_env: environment variable REPWATCH_TEST_UNSET_VAR is not set")
+        );
         assert!(errs[2].contains(":6: store url must start with"), "{errs:#?}");
         assert!(errs.iter().any(|e| e.contains(":10: unknown key \"urll\" in sinks[0]")), "{errs:#?}");
         assert!(errs.iter().any(|e| e.contains("sinks[0]: url, url_env or url_file is required")), "{errs:#?}");

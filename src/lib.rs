@@ -11,18 +11,18 @@
 //! `run` wires the stages together as tokio tasks; `cli` and `demo` are the commands.
 //! `normalize`, `score` and `spread` are pure: no IO, no clock of their own.
 
-pub mod mention;
-pub mod config;
 pub mod brand;
-pub mod http;
-pub mod sources;
-pub mod store;
-pub mod normalize;
-pub mod score;
-pub mod spread;
-pub mod sinks;
-pub mod metrics;
-pub mod run;
-pub mod server;
 pub mod cli;
+pub mod config;
 pub mod demo;
+pub mod http;
+pub mod mention;
+pub mod metrics;
+pub mod normalize;
+pub mod run;
+pub mod score;
+pub mod server;
+pub mod sinks;
+pub mod sources;
+pub mod spread;
+pub mod store;

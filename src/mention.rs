@@ -420,8 +420,10 @@ mod tests {
 
     #[test]
     fn integer_ids_are_accepted_as_strings() {
-        let m = Mention::from_json_str(r#"{"source":"hackernews","id":43877455,"text":"x","created_at":"2026-01-01T00:00:00Z"}"#)
-            .unwrap();
+        let m = Mention::from_json_str(
+            r#"{"source":"hackernews","id":43877455,"text":"x","created_at":"2026-01-01T00:00:00Z"}"#,
+        )
+        .unwrap();
         assert_eq!(m.id, "43877455");
     }
 }

@@ -69,7 +69,11 @@ impl Metrics {
             ("repwatch_complaints_total", "Mentions scored as complaints.", &self.complaints),
             ("repwatch_alerts_total", "Alerts decided and written to the outbox.", &self.alerts),
         ] {
-            let _ = writeln!(out, "# HELP {name} {help}\n# TYPE {name} counter\n{name} {}", counter.load(Ordering::Relaxed));
+            let _ = writeln!(
+                out,
+                "# HELP {name} {help}\n# TYPE {name} counter\n{name} {}",
+                counter.load(Ordering::Relaxed)
+            );
         }
         let labeled = self.by_label.lock().unwrap_or_else(|p| p.into_inner()).clone();
         let mut last = "";
@@ -82,15 +86,20 @@ impl Metrics {
             let _ = writeln!(out, "repwatch_{metric}{{{key}=\"{}\"}} {value}", escape(label));
         }
         for (name, help, value) in gauges {
-            let _ = writeln!(out, "# HELP repwatch_{name} {help}\n# TYPE repwatch_{name} gauge\nrepwatch_{name} {value}");
+            let _ =
+                writeln!(out, "# HELP repwatch_{name} {help}\n# TYPE repwatch_{name} gauge\nrepwatch_{name} {value}");
         }
         let h = self.latency.lock().unwrap_or_else(|p| p.into_inner());
         let name = "repwatch_delivery_latency_seconds";
-        let _ = writeln!(out, "# HELP {name} From a mention's ingestion to the sink accepting its alert.\n# TYPE {name} histogram");
+        let _ = writeln!(
+            out,
+            "# HELP {name} From a mention's ingestion to the sink accepting its alert.\n# TYPE {name} histogram"
+        );
         for (i, bound) in LATENCY_BUCKETS.iter().enumerate() {
             let _ = writeln!(out, "{name}_bucket{{le=\"{bound}\"}} {}", h.buckets[i]);
         }
-        let _ = writeln!(out, "{name}_bucket{{le=\"+Inf\"}} {}\n{name}_sum {}\n{name}_count {}", h.count, h.sum, h.count);
+        let _ =
+            writeln!(out, "{name}_bucket{{le=\"+Inf\"}} {}\n{name}_sum {}\n{name}_count {}", h.count, h.sum, h.count);
         out
     }
 }

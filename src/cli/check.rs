@@ -27,7 +27,8 @@ pub fn run(path: Option<&Path>) -> anyhow::Result<ExitCode> {
     };
     if problems.is_empty() {
         let c = config.expect("no problems means the configuration loaded");
-        let langs: Vec<String> = crate::score::rules::Rules::embedded().langs.keys().map(|l| l.code().to_string()).collect();
+        let langs: Vec<String> =
+            crate::score::rules::Rules::embedded().langs.keys().map(|l| l.code().to_string()).collect();
         println!(
             "{}: ok — brand {:?}, {} source(s), {} sink(s), store {}, rules: {} file(s) from {}",
             path.display(),
@@ -36,7 +37,9 @@ pub fn run(path: Option<&Path>) -> anyhow::Result<ExitCode> {
             c.sinks.len(),
             c.store.url,
             rule_files,
-            rules_dir.map(|d| d.display().to_string()).unwrap_or_else(|| format!("the built-in set ({})", langs.join(", "))),
+            rules_dir
+                .map(|d| d.display().to_string())
+                .unwrap_or_else(|| format!("the built-in set ({})", langs.join(", "))),
         );
         Ok(ExitCode::SUCCESS)
     } else {

@@ -93,7 +93,8 @@ pub fn init_tracing(verbose: u8, service: bool) {
     };
     let filter = tracing_subscriber::EnvFilter::try_from_default_env()
         .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new(default));
-    let _ = tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr).with_target(false).try_init();
+    let _ =
+        tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr).with_target(false).try_init();
 }
 
 pub async fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
@@ -103,7 +104,9 @@ pub async fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
             crate::run::run(config).await?;
             Ok(ExitCode::SUCCESS)
         }
-        Command::Demo { once, speed, listen } => crate::demo::run(crate::demo::DemoOptions { once, speed, listen }).await,
+        Command::Demo { once, speed, listen } => {
+            crate::demo::run(crate::demo::DemoOptions { once, speed, listen }).await
+        }
         Command::Score { rules, file } => score::run(rules.as_deref(), file.as_deref()),
         Command::Replay { config, rules, store, deliver, file } => {
             let config = load_config(config.as_deref())?;
@@ -125,5 +128,7 @@ pub fn load_config(path: Option<&Path>) -> anyhow::Result<Config> {
         None if Path::new("repwatch.toml").exists() => PathBuf::from("repwatch.toml"),
         None => return Ok(Config::default()),
     };
-    crate::config::load(&path).map_err(anyhow::Error::from).with_context(|| format!("configuration {} is not valid", path.display()))
+    crate::config::load(&path)
+        .map_err(anyhow::Error::from)
+        .with_context(|| format!("configuration {} is not valid", path.display()))
 }

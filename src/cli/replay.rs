@@ -22,7 +22,13 @@ use crate::store::Store;
 /// Mentions handed to the pipeline at a time.
 const FEED: usize = 1_000;
 
-pub async fn run(config: Config, rules: Option<&Path>, store: Option<String>, deliver: bool, file: &Path) -> anyhow::Result<ExitCode> {
+pub async fn run(
+    config: Config,
+    rules: Option<&Path>,
+    store: Option<String>,
+    deliver: bool,
+    file: &Path,
+) -> anyhow::Result<ExitCode> {
     let (mentions, bad) = read_stream(file)?;
     let url = store.unwrap_or_else(|| "sqlite::memory:".to_string());
     let store = Store::open(&url).await.with_context(|| format!("opening store {url}"))?;
@@ -34,7 +40,8 @@ pub async fn run(config: Config, rules: Option<&Path>, store: Option<String>, de
         Vec::new()
     };
     let (alerts_tx, mut alerts_rx) = mpsc::unbounded_channel();
-    let pipeline = Pipeline::start(ctx, store, Options { clock: Clock::Stream, sinks, alerts_out: Some(alerts_tx) }).await?;
+    let pipeline =
+        Pipeline::start(ctx, store, Options { clock: Clock::Stream, sinks, alerts_out: Some(alerts_tx) }).await?;
     let printer = tokio::spawn(async move {
         let stdout = std::io::stdout();
         while let Some(alert) = alerts_rx.recv().await {
@@ -55,7 +62,8 @@ pub async fn run(config: Config, rules: Option<&Path>, store: Option<String>, de
 /// Reads a JSON Lines stream, reporting bad lines as `line N: reason` on stderr, and
 /// sorts it by stream time (stable, so equal times keep file order).
 pub fn read_stream(file: &Path) -> anyhow::Result<(Vec<Mention>, usize)> {
-    let reader = std::io::BufReader::new(std::fs::File::open(file).with_context(|| format!("cannot open {}", file.display()))?);
+    let reader =
+        std::io::BufReader::new(std::fs::File::open(file).with_context(|| format!("cannot open {}", file.display()))?);
     let mut mentions = Vec::new();
     let mut bad = 0;
     for (i, line) in reader.lines().enumerate() {

@@ -82,7 +82,9 @@ pub async fn run(options: DemoOptions) -> anyhow::Result<ExitCode> {
         Ok(l) => l,
         Err(e) => {
             eprintln!("demo: cannot listen on {} ({e}); using a free port instead", options.listen);
-            tokio::net::TcpListener::bind(SocketAddr::from(([127, 0, 0, 1], 0))).await.context("listening on loopback")?
+            tokio::net::TcpListener::bind(SocketAddr::from(([127, 0, 0, 1], 0)))
+                .await
+                .context("listening on loopback")?
         }
     };
     let listen = listener.local_addr()?;
@@ -91,7 +93,8 @@ pub async fn run(options: DemoOptions) -> anyhow::Result<ExitCode> {
     let ctx = Arc::new(Context::new(config, None)?);
     let http = crate::http::client();
     let sinks = ctx.config.sinks.iter().map(|c| (c.clone(), Arc::<dyn Sink>::from(c.build(&http)))).collect();
-    let pipeline = Pipeline::start(ctx.clone(), store.clone(), Options { clock: Clock::Stream, sinks, alerts_out: None }).await?;
+    let pipeline =
+        Pipeline::start(ctx.clone(), store.clone(), Options { clock: Clock::Stream, sinks, alerts_out: None }).await?;
     let shutdown = CancellationToken::new();
     let state = crate::server::AppState::new(ctx.clone(), store.clone(), pipeline.ingestor(), Default::default());
     let server = tokio::spawn(crate::server::serve(listener, state, shutdown.clone()));
@@ -99,12 +102,21 @@ pub async fn run(options: DemoOptions) -> anyhow::Result<ExitCode> {
     let mentions = sample();
     let (first, last) = (mentions[0].stream_time(), mentions[mentions.len() - 1].stream_time());
     println!("repwatch demo — a day of public mentions of Lumora, a fictional mobile and broadband operator");
-    println!("  {} posts and engagement readings from {} to {} (UTC), {} languages, 6 sources", mentions.len(), first.format("%a %d %b %H:%M"), last.format("%H:%M"), 6);
+    println!(
+        "  {} posts and engagement readings from {} to {} (UTC), {} languages, 6 sources",
+        mentions.len(),
+        first.format("%a %d %b %H:%M"),
+        last.format("%H:%M"),
+        6
+    );
     if options.once {
         println!("  replaying as fast as possible; alerts go to a local receiver and are printed below");
     } else {
         let minutes = (last - first).num_seconds() as f64 / options.speed.max(1.0) / 60.0;
-        println!("  replaying {}× faster than real time (about {minutes:.1} min); alerts are printed as they arrive", options.speed);
+        println!(
+            "  replaying {}× faster than real time (about {minutes:.1} min); alerts are printed as they arrive",
+            options.speed
+        );
         println!("  the API is up meanwhile:  curl http://{listen}/api/incidents   ·   curl http://{listen}/metrics");
     }
     println!();
@@ -120,7 +132,9 @@ pub async fn run(options: DemoOptions) -> anyhow::Result<ExitCode> {
         println!();
         println!("The day is over. The API stays up at http://{listen} — try:");
         println!("  curl -s http://{listen}/api/incidents");
-        println!("  curl -s -X POST http://{listen}/api/incidents/<id>/ack -d '{{\"by\":\"you\"}}' -H 'content-type: application/json'");
+        println!(
+            "  curl -s -X POST http://{listen}/api/incidents/<id>/ack -d '{{\"by\":\"you\"}}' -H 'content-type: application/json'"
+        );
         println!("Press Ctrl-C to stop.");
         crate::run::wait_for_signal().await;
     }

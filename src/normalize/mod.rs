@@ -130,16 +130,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             _ => (body.to_string(), false),
         };
         let caps = matches!(kind, TokenKind::Word | TokenKind::Hashtag) && is_caps(body);
-        tokens.push(Token {
-            start: m.start(),
-            end,
-            kind,
-            stem: norm.clone(),
-            norm,
-            caps,
-            elongated,
-            stop: false,
-        });
+        tokens.push(Token { start: m.start(), end, kind, stem: norm.clone(), norm, caps, elongated, stop: false });
         // Punctuation after a URL ends a clause; keep it as its own token.
         if kind == TokenKind::Url && end < m.end() {
             let tail = &text[end..m.end()];
@@ -229,9 +220,10 @@ impl Analyzer {
     /// The standard chain for a language: diacritic folding where the language needs it,
     /// stop words, stemming. `stopwords` are given in normalized (lowercase) form.
     pub fn for_lang(lang: Option<Lang>, stopwords: HashSet<String>) -> Analyzer {
-        let mut filters: Vec<Box<dyn Filter>> = Vec::new();
-        filters.push(Box::new(filters::StopWords::new(stopwords)));
-        filters.push(Box::new(filters::StemFilter::new(Stem::for_lang(lang))));
+        let filters: Vec<Box<dyn Filter>> = vec![
+            Box::new(filters::StopWords::new(stopwords)),
+            Box::new(filters::StemFilter::new(Stem::for_lang(lang))),
+        ];
         Analyzer { lang, filters }
     }
 

@@ -81,11 +81,11 @@ fn snowball(lang: Lang) -> Option<Algorithm> {
 /// present, past and infinitive endings of verbs.
 const SL_SUFFIXES: &[&str] = &[
     "ovanjem", "ovanja", "ovanje", "evanje", "ovalo", "ovali", "ovala", "ujemo", "ujete", "ujejo", "ostmi", "ostjo",
-    "skega", "skemu", "skimi", "nega", "nemu", "nimi", "ega", "emu", "imi", "ami", "ovi", "ovih", "ovim", "ova",
-    "ove", "ovo", "ost", "osti", "uje", "ujem", "uješ", "ati", "iti", "eti", "uti", "ala", "ali", "alo", "ila",
-    "ili", "ilo", "ela", "eli", "elo", "amo", "ate", "ajo", "imo", "ite", "ijo", "emo", "ete", "ejo", "ski", "ska",
-    "sko", "ske", "ih", "im", "om", "ov", "ah", "am", "em", "ja", "je", "ji", "jo", "ju", "al", "il", "el", "aš",
-    "iš", "eš", "a", "e", "i", "o", "u",
+    "skega", "skemu", "skimi", "nega", "nemu", "nimi", "ega", "emu", "imi", "ami", "ovi", "ovih", "ovim", "ova", "ove",
+    "ovo", "ost", "osti", "uje", "ujem", "uješ", "ati", "iti", "eti", "uti", "ala", "ali", "alo", "ila", "ili", "ilo",
+    "ela", "eli", "elo", "amo", "ate", "ajo", "imo", "ite", "ijo", "emo", "ete", "ejo", "ski", "ska", "sko", "ske",
+    "ih", "im", "om", "ov", "ah", "am", "em", "ja", "je", "ji", "jo", "ju", "al", "il", "el", "aš", "iš", "eš", "a",
+    "e", "i", "o", "u",
 ];
 
 /// A light Slovenian stemmer: folds č/š/ž (often typed without) and strips one
@@ -107,8 +107,8 @@ pub fn slovenian(word: &str) -> String {
 /// Suffixes of romanised Tamil ("Tanglish"): case markers, plurals and common verb
 /// endings as people spell them in Latin letters.
 const TA_LATIN_SUFFIXES: &[&str] = &[
-    "ukkaga", "ukkum", "ukku", "kkum", "kku", "kitta", "kittae", "ngala", "ngalae", "ngal", "gal", "kal", "oda",
-    "ode", "odu", "ula", "ulla", "ala", "ile", "ila", "ai", "ae", "um", "la", "le", "nu", "na", "aa", "a", "u", "e",
+    "ukkaga", "ukkum", "ukku", "kkum", "kku", "kitta", "kittae", "ngala", "ngalae", "ngal", "gal", "kal", "oda", "ode",
+    "odu", "ula", "ulla", "ala", "ile", "ila", "ai", "ae", "um", "la", "le", "nu", "na", "aa", "a", "u", "e",
 ];
 
 /// A light stemmer for Tamil written in Latin letters.

@@ -66,13 +66,11 @@ pub async fn run(
 
 async fn attempt(ctx: &Context, store: &Store, config: &SinkConfig, sink: &dyn Sink, d: Delivery, clock: Clock) {
     let now = Utc::now();
-    let attempt = Attempt {
-        webhook_id: d.webhook_id.clone(),
-        number: d.attempts + 1,
-        now,
-        links: ctx.links(&d.alert.incident),
-    };
-    let result = match tokio::time::timeout(config.timeout + Duration::from_secs(5), sink.send(&d.alert, &attempt)).await {
+    let attempt =
+        Attempt { webhook_id: d.webhook_id.clone(), number: d.attempts + 1, now, links: ctx.links(&d.alert.incident) };
+    let result = match tokio::time::timeout(config.timeout + Duration::from_secs(5), sink.send(&d.alert, &attempt))
+        .await
+    {
         Ok(r) => r,
         Err(_) => Err(crate::sinks::SinkError::Transport { sink: config.name.clone(), message: "timed out".into() }),
     };
@@ -97,7 +95,8 @@ async fn attempt(ctx: &Context, store: &Store, config: &SinkConfig, sink: &dyn S
                 tracing::error!(sink = %config.name, error = %e, attempts, incident = %d.alert.incident, "delivery kept failing; dead-lettered");
                 None
             } else {
-                let wait = backoff(attempts).max(e.retry_after().unwrap_or(Duration::ZERO)).min(Duration::from_secs(86_400));
+                let wait =
+                    backoff(attempts).max(e.retry_after().unwrap_or(Duration::ZERO)).min(Duration::from_secs(86_400));
                 tracing::warn!(sink = %config.name, error = %e, attempts, retry_in = ?wait, "delivery failed; will retry");
                 Some(now + chrono::Duration::from_std(wait).unwrap_or(chrono::Duration::seconds(60)))
             };

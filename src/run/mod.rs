@@ -54,12 +54,8 @@ impl Context {
 
     /// Links to the incident in the API, when the server's address is known.
     pub fn links(&self, incident: &str) -> Links {
-        let base = self
-            .config
-            .server
-            .public_url
-            .clone()
-            .unwrap_or_else(|| format!("http://{}", self.config.server.listen));
+        let base =
+            self.config.server.public_url.clone().unwrap_or_else(|| format!("http://{}", self.config.server.listen));
         Links {
             incident: Some(format!("{base}/api/incidents/{incident}")),
             ack: Some(format!("{base}/api/incidents/{incident}/ack")),
@@ -140,7 +136,11 @@ pub struct Ingestor {
 impl Ingestor {
     /// Queues mentions (and a source's cursor), waiting while the queue is full, and
     /// returns once they are committed to the store.
-    pub async fn submit(&self, mentions: Vec<Mention>, cursors: Vec<CursorUpdate>) -> Result<IngestCounts, PipelineError> {
+    pub async fn submit(
+        &self,
+        mentions: Vec<Mention>,
+        cursors: Vec<CursorUpdate>,
+    ) -> Result<IngestCounts, PipelineError> {
         let (reply, rx) = oneshot::channel();
         self.tx.send(Envelope { mentions, cursors, reply: Some(reply) }).await.map_err(|_| PipelineError::Closed)?;
         rx.await.map_err(|_| PipelineError::Closed)?
@@ -203,19 +203,20 @@ impl Pipeline {
         let wake = Arc::new(Notify::new());
         let sink_names: Vec<(SinkConfig, String)> =
             options.sinks.iter().map(|(c, s)| (c.clone(), s.name().to_string())).collect();
-        let mut stages = Vec::new();
-        stages.push(tokio::spawn(writer(ctx.clone(), store.clone(), ingest_rx, score_tx, stop_intake.clone())));
-        stages.push(tokio::spawn(scorer(ctx.clone(), store.clone(), score_rx, spread_tx)));
-        stages.push(tokio::spawn(spreader(
-            ctx.clone(),
-            store.clone(),
-            detector,
-            spread_rx,
-            options.clock,
-            sink_names,
-            options.alerts_out,
-            wake.clone(),
-        )));
+        let stages = vec![
+            tokio::spawn(writer(ctx.clone(), store.clone(), ingest_rx, score_tx, stop_intake.clone())),
+            tokio::spawn(scorer(ctx.clone(), store.clone(), score_rx, spread_tx)),
+            tokio::spawn(spreader(
+                ctx.clone(),
+                store.clone(),
+                detector,
+                spread_rx,
+                options.clock,
+                sink_names,
+                options.alerts_out,
+                wake.clone(),
+            )),
+        ];
         let deliverers = options
             .sinks
             .into_iter()
@@ -313,7 +314,9 @@ async fn writer(
             for m in env.mentions.drain(..) {
                 let off_language = !languages.is_empty()
                     && m.lang.as_deref().and_then(Lang::from_code).is_some_and(|l| !languages.contains(&l));
-                if off_language || !ctx.brand.matches(&m.text) && !m.title.as_deref().is_some_and(|t| ctx.brand.matches(t)) {
+                if off_language
+                    || !ctx.brand.matches(&m.text) && !m.title.as_deref().is_some_and(|t| ctx.brand.matches(t))
+                {
                     c.ignored += 1;
                     continue;
                 }
@@ -522,30 +525,62 @@ async fn record(
     }
 }
 
-/// `repwatch run`: pollers, pipeline, sinks and server, until SIGINT or SIGTERM.
+/// The whole service, started: pollers, pipeline, sinks and the HTTP server.
+pub struct App {
+    /// Where the server listens (the real port when the config asked for port 0).
+    pub addr: std::net::SocketAddr,
+    pub store: Store,
+    pub ctx: Arc<Context>,
+    shutdown: CancellationToken,
+    server: JoinHandle<anyhow::Result<()>>,
+    pollers: Vec<JoinHandle<()>>,
+    pipeline: Pipeline,
+}
+
+impl App {
+    /// Opens the store, loads the rules, starts every part and binds the server.
+    pub async fn start(config: Config) -> anyhow::Result<App> {
+        let store =
+            Store::open(&config.store.url).await.with_context(|| format!("opening store {}", config.store.url))?;
+        let listener = tokio::net::TcpListener::bind(config.server.listen)
+            .await
+            .with_context(|| format!("listening on {}", config.server.listen))?;
+        let mut config = config;
+        let addr = listener.local_addr()?;
+        config.server.listen = addr;
+        let ctx = Arc::new(Context::new(config, None)?);
+        let http = crate::http::client();
+        let sinks = ctx.config.sinks.iter().map(|c| (c.clone(), Arc::<dyn Sink>::from(c.build(&http)))).collect();
+        let pipeline =
+            Pipeline::start(ctx.clone(), store.clone(), Options { clock: Clock::Wall, sinks, alerts_out: None })
+                .await?;
+        let shutdown = CancellationToken::new();
+        let health = poll::Health::default();
+        let pollers = poll::spawn_all(&ctx, &store, &pipeline.ingestor(), &http, &health, shutdown.clone());
+        let state = crate::server::AppState::new(ctx.clone(), store.clone(), pipeline.ingestor(), health);
+        let server = tokio::spawn(crate::server::serve(listener, state, shutdown.clone()));
+        tracing::info!(%addr, sources = ctx.config.sources.len(), sinks = ctx.config.sinks.len(), "repwatch is running");
+        Ok(App { addr, store, ctx, shutdown, server, pollers, pipeline })
+    }
+
+    /// Stops taking work, finishes what is in flight, and gives pending alerts a few
+    /// seconds to go out; what is still pending stays in the outbox.
+    pub async fn stop(self) -> anyhow::Result<()> {
+        self.shutdown.cancel();
+        self.server.await.context("the server task panicked")??;
+        for p in self.pollers {
+            let _ = p.await;
+        }
+        self.pipeline.finish(Duration::from_secs(5)).await
+    }
+}
+
+/// `repwatch run`: the service until SIGINT or SIGTERM.
 pub async fn run(config: Config) -> anyhow::Result<()> {
-    let store = Store::open(&config.store.url).await.with_context(|| format!("opening store {}", config.store.url))?;
-    let ctx = Arc::new(Context::new(config, None)?);
-    let http = crate::http::client();
-    let sinks = ctx.config.sinks.iter().map(|c| (c.clone(), Arc::<dyn Sink>::from(c.build(&http)))).collect();
-    let pipeline = Pipeline::start(ctx.clone(), store.clone(), Options { clock: Clock::Wall, sinks, alerts_out: None }).await?;
-    let shutdown = CancellationToken::new();
-    let health = poll::Health::default();
-    let pollers = poll::spawn_all(&ctx, &store, &pipeline.ingestor(), &http, &health, shutdown.clone());
-    let listener = tokio::net::TcpListener::bind(ctx.config.server.listen)
-        .await
-        .with_context(|| format!("listening on {}", ctx.config.server.listen))?;
-    tracing::info!(addr = %listener.local_addr()?, sources = ctx.config.sources.len(), sinks = ctx.config.sinks.len(), "repwatch is running");
-    let state = crate::server::AppState::new(ctx.clone(), store.clone(), pipeline.ingestor(), health);
-    let server = tokio::spawn(crate::server::serve(listener, state, shutdown.clone()));
+    let app = App::start(config).await?;
     wait_for_signal().await;
     tracing::info!("shutting down: finishing in-flight work");
-    shutdown.cancel();
-    server.await.context("the server task panicked")??;
-    for p in pollers {
-        let _ = p.await;
-    }
-    pipeline.finish(Duration::from_secs(5)).await?;
+    app.stop().await?;
     tracing::info!("stopped");
     Ok(())
 }

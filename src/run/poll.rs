@@ -59,7 +59,15 @@ pub fn spawn_all(
         .map(|config| {
             let source: Arc<dyn Source> = Arc::from(config.build(http));
             health.update(config.name(), |h| h.kind = config.kind().as_str().to_string());
-            tokio::spawn(poll_loop(ctx.clone(), config.clone(), source, store.clone(), ingestor.clone(), health.clone(), stop.clone()))
+            tokio::spawn(poll_loop(
+                ctx.clone(),
+                config.clone(),
+                source,
+                store.clone(),
+                ingestor.clone(),
+                health.clone(),
+                stop.clone(),
+            ))
         })
         .collect()
 }

@@ -160,7 +160,8 @@ impl Scorer {
     /// The VADER-style compound valence in −1 … 1.
     fn sentiment(&self, text: &str, tokens: &[Token], rules: &LangRules, hits: &mut Vec<Hit>) -> f32 {
         let all_caps = tokens.iter().filter(|t| t.is_wordlike()).all(|t| t.caps);
-        let contrast_at = tokens.iter().position(|t| t.kind == TokenKind::Word && rules.contrast.contains(&fold(&t.norm)));
+        let contrast_at =
+            tokens.iter().position(|t| t.kind == TokenKind::Word && rules.contrast.contains(&fold(&t.norm)));
         let mut sum = 0.0f32;
         let mut i = 0;
         while i < tokens.len() {
@@ -299,7 +300,8 @@ impl Scorer {
             }
         }
         let targeted = self.brand.is_targeted(text, tokens);
-        let second_person = tokens.iter().any(|t| t.kind == TokenKind::Word && rules.second_person.contains(&fold(&t.norm)));
+        let second_person =
+            tokens.iter().any(|t| t.kind == TokenKind::Word && rules.second_person.contains(&fold(&t.norm)));
         let words = tokens.iter().filter(|t| t.is_wordlike()).count();
         let url_only = tokens.iter().any(|t| t.kind == TokenKind::Url) && words <= 3;
         let mut values = [0.0f32; 13];
@@ -340,16 +342,7 @@ fn is_clause_break(t: &Token) -> bool {
 }
 
 fn matches_at(tokens: &[Token], i: usize, stems: &[String]) -> bool {
-    let mut j = i;
-    for stem in stems {
-        // Phrases skip clause punctuation only inside a token run, never across it.
-        let Some(t) = tokens.get(j) else { return false };
-        if !t.is_wordlike() || t.stem != *stem {
-            return false;
-        }
-        j += 1;
-    }
-    true
+    stems.iter().enumerate().all(|(k, stem)| tokens.get(i + k).is_some_and(|t| t.is_wordlike() && t.stem == *stem))
 }
 
 fn round3(x: f32) -> f32 {

@@ -255,10 +255,14 @@ impl Rules {
             }
         }
         let model = model.unwrap_or_else(|| {
-            errors.push(RuleError { path: "model.toml".into(), line: 1, message: "missing: the complaint model".into() });
+            errors.push(RuleError {
+                path: "model.toml".into(),
+                line: 1,
+                message: "missing: the complaint model".into(),
+            });
             Model::fallback()
         });
-        for (feature, _) in &model.complaint.weights {
+        for feature in model.complaint.weights.keys() {
             if !crate::score::FEATURES.contains(&feature.as_str()) {
                 errors.push(RuleError {
                     path: "model.toml".into(),
@@ -489,7 +493,12 @@ fn build_lang(
                 parsed
             });
             if rule.terms.is_empty() && rule.phrases.is_empty() && rule.pattern.is_none() {
-                errors.push(err_at(path, text, rule.id.span(), format!("rule {id:?} has no terms, phrases or pattern")));
+                errors.push(err_at(
+                    path,
+                    text,
+                    rule.id.span(),
+                    format!("rule {id:?} has no terms, phrases or pattern"),
+                ));
             }
             let index = out.cues.len();
             out.cues.push(Cue { id: id.clone(), kind, category, weight: rule.weight.unwrap_or(1.0) });

@@ -43,13 +43,20 @@ impl ApiError {
 
     /// Overloaded or shutting down: come back later.
     pub fn unavailable(code: &'static str, message: impl Into<String>, retry_after_secs: u64) -> ApiError {
-        ApiError { retry_after_secs: Some(retry_after_secs), ..ApiError::new(StatusCode::SERVICE_UNAVAILABLE, code, message) }
+        ApiError {
+            retry_after_secs: Some(retry_after_secs),
+            ..ApiError::new(StatusCode::SERVICE_UNAVAILABLE, code, message)
+        }
     }
 
     /// Something broke inside: logged in full, answered in general terms.
     pub fn internal(error: impl std::fmt::Display) -> ApiError {
         tracing::error!(%error, "request failed");
-        ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, "internal", "the server could not complete the request; see its log")
+        ApiError::new(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            "internal",
+            "the server could not complete the request; see its log",
+        )
     }
 }
 

@@ -19,7 +19,11 @@ pub async fn ingest(State(state): State<AppState>, headers: HeaderMap, body: Bod
     authorize(&headers, state.ctx.config.server.ingest_token.as_ref())?;
     let limit = state.ctx.config.server.max_body_bytes;
     let bytes = to_bytes(body, limit).await.map_err(|_| {
-        ApiError::new(StatusCode::PAYLOAD_TOO_LARGE, "payload_too_large", format!("the body is larger than {limit} bytes; send smaller batches"))
+        ApiError::new(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            "payload_too_large",
+            format!("the body is larger than {limit} bytes; send smaller batches"),
+        )
     })?;
     let text = std::str::from_utf8(&bytes).map_err(|e| {
         ApiError::bad_request("invalid_utf8", format!("the body is not UTF-8 (byte {})", e.valid_up_to()))
@@ -34,7 +38,9 @@ pub async fn ingest(State(state): State<AppState>, headers: HeaderMap, body: Bod
     }
     let counts = state.ingestor.try_submit(mentions).await.map_err(|e| match e {
         PipelineError::Full => ApiError::unavailable("overloaded", "the ingest queue is full; retry shortly", 1),
-        PipelineError::Closed => ApiError::unavailable("shutting_down", "the service is shutting down; retry shortly", 5),
+        PipelineError::Closed => {
+            ApiError::unavailable("shutting_down", "the service is shutting down; retry shortly", 5)
+        }
         PipelineError::Store(e) => ApiError::internal(e),
     })?;
     let body = serde_json::json!({
@@ -52,13 +58,25 @@ pub fn parse_body(text: &str, ndjson: bool) -> Result<Vec<Mention>, ApiError> {
     if !ndjson {
         match serde_json::from_str::<Value>(trimmed) {
             Ok(Value::Array(items)) => {
-                return collect(items.into_iter().enumerate().map(|(i, v)| (format!("item {}", i + 1), Mention::from_json(v))));
+                return collect(
+                    items.into_iter().enumerate().map(|(i, v)| (format!("item {}", i + 1), Mention::from_json(v))),
+                );
             }
             Ok(v @ Value::Object(_)) => return collect(std::iter::once(("body".to_string(), Mention::from_json(v)))),
-            Ok(_) => return Err(ApiError::bad_request("malformed_json", "expected a mention object, an array of them, or NDJSON")),
+            Ok(_) => {
+                return Err(ApiError::bad_request(
+                    "malformed_json",
+                    "expected a mention object, an array of them, or NDJSON",
+                ));
+            }
             // Several objects one per line without the NDJSON content type: read them as lines.
             Err(e) if e.is_syntax() && e.line() > 1 && trimmed.starts_with('{') => {}
-            Err(e) => return Err(ApiError::bad_request("malformed_json", format!("line {}: {}", e.line(), plain_json_error(&e)))),
+            Err(e) => {
+                return Err(ApiError::bad_request(
+                    "malformed_json",
+                    format!("line {}: {}", e.line(), plain_json_error(&e)),
+                ));
+            }
         }
     }
     let lines = text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty());
@@ -85,7 +103,11 @@ fn collect(items: impl Iterator<Item = (String, Result<Mention, MentionError>)>)
         message.push(format!("and {} more", bad.len() - MAX_REPORTED));
     }
     let message = message.join("; ");
-    Err(if code == "malformed_json" { ApiError::bad_request(code, message) } else { ApiError::unprocessable(code, message) })
+    Err(if code == "malformed_json" {
+        ApiError::bad_request(code, message)
+    } else {
+        ApiError::unprocessable(code, message)
+    })
 }
 
 #[cfg(test)]
@@ -118,7 +140,8 @@ mod tests {
         let (status, code, msg) = err(&format!("{A}\n{{not json"), true);
         assert_eq!((status, code), (StatusCode::BAD_REQUEST, "malformed_json"));
         assert!(msg.starts_with("line 2: not valid json"), "{msg}");
-        let (_, code, msg) = err(&format!("[{A}, {{\"source\":\"x\",\"id\":\"1\",\"text\":\"t\",\"created_at\":\"never\"}}]"), false);
+        let (_, code, msg) =
+            err(&format!("[{A}, {{\"source\":\"x\",\"id\":\"1\",\"text\":\"t\",\"created_at\":\"never\"}}]"), false);
         assert_eq!(code, "invalid_field");
         assert!(msg.starts_with("item 2: field \"created_at\""), "{msg}");
         let (_, code, _) = err("42", false);

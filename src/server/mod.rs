@@ -58,7 +58,11 @@ pub fn router(state: AppState) -> Router {
 }
 
 /// Serves until `shutdown`, then finishes the requests in flight.
-pub async fn serve(listener: tokio::net::TcpListener, state: AppState, shutdown: CancellationToken) -> anyhow::Result<()> {
+pub async fn serve(
+    listener: tokio::net::TcpListener,
+    state: AppState,
+    shutdown: CancellationToken,
+) -> anyhow::Result<()> {
     axum::serve(listener, router(state)).with_graceful_shutdown(async move { shutdown.cancelled().await }).await?;
     Ok(())
 }
@@ -88,7 +92,8 @@ async fn readyz(State(state): State<AppState>) -> Response {
         Ok(()) => Json(serde_json::json!({"status": "ready"})).into_response(),
         Err(e) => {
             tracing::warn!(error = %e, "store not reachable");
-            ApiError::new(StatusCode::SERVICE_UNAVAILABLE, "store_unavailable", "the store is not reachable").into_response()
+            ApiError::new(StatusCode::SERVICE_UNAVAILABLE, "store_unavailable", "the store is not reachable")
+                .into_response()
         }
     }
 }
@@ -143,7 +148,10 @@ struct ActorBody {
 }
 
 fn actor(body: Option<Json<ActorBody>>) -> String {
-    body.and_then(|Json(b)| b.by).map(|b| b.trim().chars().take(100).collect::<String>()).filter(|b| !b.is_empty()).unwrap_or_else(|| "api".into())
+    body.and_then(|Json(b)| b.by)
+        .map(|b| b.trim().chars().take(100).collect::<String>())
+        .filter(|b| !b.is_empty())
+        .unwrap_or_else(|| "api".into())
 }
 
 async fn ack_incident(
@@ -183,7 +191,11 @@ async fn list_alerts(
     Ok(Json(rows.into_iter().map(views::Delivery::from).collect()))
 }
 
-async fn redeliver(State(state): State<AppState>, headers: HeaderMap, Path(id): Path<i64>) -> Result<Response, ApiError> {
+async fn redeliver(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Path(id): Path<i64>,
+) -> Result<Response, ApiError> {
     authorize(&headers, state.ctx.config.server.api_token.as_ref())?;
     if state.store.redeliver(id).await? {
         Ok((StatusCode::ACCEPTED, Json(serde_json::json!({"redelivering": id}))).into_response())

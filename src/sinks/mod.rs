@@ -166,13 +166,21 @@ impl SinkConfig {
         if let Some(s) = &secret
             && webhook::decode_secret(s).is_none()
         {
-            loader.error_at(item, "secret_env", format!("{path}: the secret is not a Standard Webhooks \"whsec_<base64>\" secret"));
+            loader.error_at(
+                item,
+                "secret_env",
+                format!("{path}: the secret is not a Standard Webhooks \"whsec_<base64>\" secret"),
+            );
             ok = false;
         }
         let min_severity = match raw.min_severity.as_deref() {
             None => Severity::Low,
             Some(s) => Severity::parse(s).unwrap_or_else(|| {
-                loader.error_at(item, "min_severity", format!("{path}: min_severity {s:?} is not low, medium, high or critical"));
+                loader.error_at(
+                    item,
+                    "min_severity",
+                    format!("{path}: min_severity {s:?} is not low, medium, high or critical"),
+                );
                 ok = false;
                 Severity::Low
             }),
@@ -200,7 +208,12 @@ impl SinkConfig {
             url,
             secret,
             min_severity,
-            languages: raw.languages.iter().filter_map(|l| crate::mention::Lang::from_code(l)).map(|l| l.code().to_string()).collect(),
+            languages: raw
+                .languages
+                .iter()
+                .filter_map(|l| crate::mention::Lang::from_code(l))
+                .map(|l| l.code().to_string())
+                .collect(),
             categories,
             timeout: Duration::from_secs(raw.timeout_secs.unwrap_or(15).clamp(1, 120)),
             max_attempts: raw.max_attempts.unwrap_or(12).clamp(1, 100),

@@ -180,7 +180,9 @@ pub fn parse(body: &str, source_name: &str, now: DateTime<Utc>) -> Result<Page, 
         let is_comment = h.comment_text.is_some();
         let text = match (&h.comment_text, &h.title, &h.story_text) {
             (Some(c), _, _) => html::to_text(c),
-            (None, Some(t), Some(s)) if !s.is_empty() => format!("{}\n\n{}", html::decode_entities(t), html::to_text(s)),
+            (None, Some(t), Some(s)) if !s.is_empty() => {
+                format!("{}\n\n{}", html::decode_entities(t), html::to_text(s))
+            }
             (None, Some(t), _) => match &h.url {
                 Some(u) => format!("{} {u}", html::decode_entities(t)),
                 None => html::decode_entities(t),

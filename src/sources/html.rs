@@ -26,11 +26,12 @@ pub fn to_text(html: &str) -> String {
         let closing = tag.starts_with('/');
         match name.as_str() {
             "br" => out.push('\n'),
-            "p" | "div" | "li" | "blockquote" | "pre" | "h1" | "h2" | "h3" | "h4" | "tr" if closing => {
-                if !out.ends_with('\n') && !out.is_empty() {
-                    out.push('\n');
-                }
+            "p" | "div" | "li" | "blockquote" | "pre" | "h1" | "h2" | "h3" | "h4" | "tr"
+                if closing && !out.ends_with('\n') && !out.is_empty() =>
+            {
+                out.push('\n');
             }
+            "p" | "div" | "li" | "blockquote" | "pre" | "h1" | "h2" | "h3" | "h4" | "tr" if closing => {}
             "p" | "div" | "li" | "blockquote" | "pre" if !out.is_empty() && !out.ends_with('\n') => out.push('\n'),
             "a" if !closing => {
                 pending_href = attr(tag, "href").map(|h| decode_entities(&h));
@@ -143,10 +144,22 @@ mod tests {
 
     #[test]
     fn strips_tags_and_keeps_meaning() {
-        check("We moved off <i>AcmeCloud</i> after the outage; support never replied.", "We moved off AcmeCloud after the outage; support never replied.");
-        check("<p>Third <a href=\"https://x/tags/a\" class=\"mention hashtag\">#<span>acme</span></a> outage.</p><p>Again</p>", "Third #acme outage.\nAgain");
-        check("see <a href=\"https://status.example/88\">the status page</a>", "see the status page (https://status.example/88)");
-        check("<a href=\"https://example.com/a/very/long/path\">example.com/a/very/…</a>", "https://example.com/a/very/long/path");
+        check(
+            "We moved off <i>AcmeCloud</i> after the outage; support never replied.",
+            "We moved off AcmeCloud after the outage; support never replied.",
+        );
+        check(
+            "<p>Third <a href=\"https://x/tags/a\" class=\"mention hashtag\">#<span>acme</span></a> outage.</p><p>Again</p>",
+            "Third #acme outage.\nAgain",
+        );
+        check(
+            "see <a href=\"https://status.example/88\">the status page</a>",
+            "see the status page (https://status.example/88)",
+        );
+        check(
+            "<a href=\"https://example.com/a/very/long/path\">example.com/a/very/…</a>",
+            "https://example.com/a/very/long/path",
+        );
         check("a&amp;b &lt;3 &#39;x&#x27; &bogus; & done", "a&b <3 'x' &bogus; & done");
         check("line<br>break<br/>", "line\nbreak");
         check("<script>alert(1)</script>safe", "safe");

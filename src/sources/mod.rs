@@ -192,14 +192,22 @@ impl SourceParams {
 
 /// Sends a GET and returns the body of a 2xx answer, or a [`SourceError`] naming the
 /// status, a short body and Retry-After.
-pub async fn get_text(source: &str, req: reqwest::RequestBuilder) -> Result<(reqwest::header::HeaderMap, String), SourceError> {
+pub async fn get_text(
+    source: &str,
+    req: reqwest::RequestBuilder,
+) -> Result<(reqwest::header::HeaderMap, String), SourceError> {
     let resp = req.send().await.map_err(|e| transport(source, &e))?;
     let status = resp.status();
     let headers = resp.headers().clone();
     let body = resp.text().await.map_err(|e| transport(source, &e))?;
     if !status.is_success() {
         let retry_after = crate::http::retry_after(&headers);
-        return Err(SourceError::Status { source_name: source.to_string(), status: status.as_u16(), body: short_body(&body), retry_after });
+        return Err(SourceError::Status {
+            source_name: source.to_string(),
+            status: status.as_u16(),
+            body: short_body(&body),
+            retry_after,
+        });
     }
     Ok((headers, body))
 }

@@ -610,7 +610,8 @@ fn top_terms(members: &[Signal], n: usize) -> Vec<String> {
             counts.entry(t.as_str()).or_default().insert(author_key(m));
         }
     }
-    let mut terms: Vec<(&str, usize)> = counts.into_iter().map(|(t, a)| (t, a.len())).filter(|(_, c)| *c >= 2).collect();
+    let mut terms: Vec<(&str, usize)> =
+        counts.into_iter().map(|(t, a)| (t, a.len())).filter(|(_, c)| *c >= 2).collect();
     terms.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
     terms.into_iter().take(n).map(|(t, _)| t.to_string()).collect()
 }
@@ -657,7 +658,7 @@ pub fn group_digits(n: u64) -> String {
     let s = n.to_string();
     let mut out = String::new();
     for (i, c) in s.chars().enumerate() {
-        if i > 0 && (s.len() - i) % 3 == 0 {
+        if i > 0 && (s.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(c);

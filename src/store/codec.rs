@@ -8,7 +8,7 @@ use sha2::{Digest, Sha256};
 
 use super::{DeliveryRecord, IncidentRecord, IncidentStatus, StoreError, from_micros};
 use crate::mention::Mention;
-use crate::score::{Category, Score};
+use crate::score::{Category, Polarity, Score};
 use crate::spread::{Alert, AlertKind, Sample, Severity};
 
 pub const MENTION_COLUMNS: &str = "m.source, m.ext_id, m.text, m.created_at, m.observed_at, m.url, m.author, \
@@ -43,16 +43,17 @@ pub fn mention(r: &Row<'_>, at: usize) -> rusqlite::Result<Mention> {
 
 /// Reads a score from `SCORE_COLUMNS` starting at column `at`.
 pub fn score(r: &Row<'_>, at: usize) -> rusqlite::Result<Score> {
-    Ok(super::stored_score(
-        r.get(at)?,
-        r.get(at + 1)?,
-        &r.get::<_, String>(at + 2)?,
-        r.get(at + 3)?,
-        r.get(at + 4)?,
-        r.get(at + 5)?,
-        &r.get::<_, String>(at + 6)?,
-        &r.get::<_, String>(at + 7)?,
-    ))
+    Ok(Score {
+        lang: r.get(at)?,
+        sentiment: r.get::<_, f64>(at + 1)? as f32,
+        polarity: Polarity::parse(&r.get::<_, String>(at + 2)?).unwrap_or(Polarity::Neutral),
+        complaint: r.get(at + 3)?,
+        complaint_score: r.get::<_, f64>(at + 4)? as f32,
+        category: r.get::<_, Option<String>>(at + 5)?.as_deref().and_then(Category::parse),
+        matched: serde_json::from_str(&r.get::<_, String>(at + 6)?).unwrap_or_default(),
+        hits: Vec::new(),
+        terms: serde_json::from_str(&r.get::<_, String>(at + 7)?).unwrap_or_default(),
+    })
 }
 
 fn opt_time(r: &Row<'_>, i: usize) -> rusqlite::Result<Option<DateTime<Utc>>> {
@@ -173,7 +174,8 @@ pub fn alert_from_json(s: &str) -> Result<Alert, StoreError> {
         group: a.group,
         kind: AlertKind::parse(&a.kind).ok_or_else(|| StoreError::Corrupt(format!("alert kind {:?}", a.kind)))?,
         at: a.at,
-        severity: Severity::parse(&a.severity).ok_or_else(|| StoreError::Corrupt(format!("severity {:?}", a.severity)))?,
+        severity: Severity::parse(&a.severity)
+            .ok_or_else(|| StoreError::Corrupt(format!("severity {:?}", a.severity)))?,
         category: a.category.as_deref().and_then(Category::parse),
         headline: a.headline,
         reasons: a.reasons,

@@ -16,7 +16,7 @@ use chrono::{DateTime, Utc};
 use rusqlite::{Connection, OptionalExtension, params};
 
 use crate::mention::Mention;
-use crate::score::{Category, Polarity, Score};
+use crate::score::{Category, Score};
 use crate::spread::{Alert, AlertKind, OpenIncident, Severity, Signal};
 
 const MIGRATIONS: &[&str] = &[include_str!("../../migrations/0001_init.sql")];
@@ -128,6 +128,13 @@ pub struct DeliveryRecord {
     pub sent_at: Option<DateTime<Utc>>,
 }
 
+/// Where an export page ended; pass it to get the next page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ExportPosition {
+    created: i64,
+    pk: i64,
+}
+
 /// Totals for the summary line and the metrics.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct StoreStats {
@@ -180,7 +187,8 @@ impl Store {
         let mut readers = Vec::new();
         if let Some(p) = &path {
             for _ in 0..2 {
-                let r = Connection::open(p).map_err(|e| StoreError::Open { path: p.display().to_string(), source: e })?;
+                let r =
+                    Connection::open(p).map_err(|e| StoreError::Open { path: p.display().to_string(), source: e })?;
                 configure(&r, true)?;
                 readers.push(r);
             }
@@ -466,7 +474,12 @@ impl Store {
     }
 
     /// Deliveries to `sink` due at `now`, oldest first.
-    pub async fn due_deliveries(&self, sink: &str, now: DateTime<Utc>, limit: usize) -> Result<Vec<Delivery>, StoreError> {
+    pub async fn due_deliveries(
+        &self,
+        sink: &str,
+        now: DateTime<Utc>,
+        limit: usize,
+    ) -> Result<Vec<Delivery>, StoreError> {
         let sink = sink.to_string();
         self.read(move |c| {
             let mut stmt = c.prepare_cached(
@@ -571,7 +584,11 @@ impl Store {
     }
 
     /// Incidents, newest first; `status` filters.
-    pub async fn incidents(&self, status: Option<IncidentStatus>, limit: usize) -> Result<Vec<IncidentRecord>, StoreError> {
+    pub async fn incidents(
+        &self,
+        status: Option<IncidentStatus>,
+        limit: usize,
+    ) -> Result<Vec<IncidentRecord>, StoreError> {
         self.read(move |c| {
             let mut stmt = c.prepare(&format!(
                 "SELECT {} FROM incidents WHERE (?1 IS NULL OR status = ?1) ORDER BY opened_at DESC, id LIMIT ?2",
@@ -591,7 +608,11 @@ impl Store {
         let id = id.to_string();
         self.read(move |c| {
             let found = c
-                .query_row(&format!("SELECT {} FROM incidents WHERE id = ?1", codec::INCIDENT_COLUMNS), [&id], codec::incident)
+                .query_row(
+                    &format!("SELECT {} FROM incidents WHERE id = ?1", codec::INCIDENT_COLUMNS),
+                    [&id],
+                    codec::incident,
+                )
                 .optional()?;
             match found {
                 Some(mut inc) => {
@@ -680,24 +701,27 @@ impl Store {
         .await
     }
 
-    /// Stored mentions with their latest counts, oldest first, in pages of `limit`
-    /// after the mention with primary key `after`.
+    /// Stored mentions with their latest counts, oldest (by `created_at`) first, in pages
+    /// of `limit` after the position `after` (the last page's [`ExportPosition`]).
     pub async fn export_page(
         &self,
-        after: i64,
+        after: Option<ExportPosition>,
         limit: usize,
         since: Option<DateTime<Utc>>,
         source: Option<String>,
-    ) -> Result<Vec<(i64, Mention)>, StoreError> {
+    ) -> Result<Vec<(ExportPosition, Mention)>, StoreError> {
         self.read(move |c| {
+            let (created, pk) = after.map(|p| (p.created, p.pk)).unwrap_or((i64::MIN, i64::MIN));
             let mut stmt = c.prepare_cached(&format!(
-                "SELECT m.pk, {} FROM mentions m WHERE m.pk > ?1 AND m.created_at >= ?2 AND (?3 IS NULL OR m.source = ?3) ORDER BY m.pk LIMIT ?4",
+                "SELECT m.created_at, m.pk, {} FROM mentions m
+                 WHERE (m.created_at, m.pk) > (?1, ?2) AND m.created_at >= ?3 AND (?4 IS NULL OR m.source = ?4)
+                 ORDER BY m.created_at, m.pk LIMIT ?5",
                 codec::MENTION_COLUMNS
             ))?;
-            let rows = stmt.query_map(
-                params![after, since.map(micros).unwrap_or(i64::MIN), source, limit as i64],
-                |r| Ok((r.get(0)?, codec::mention(r, 1)?)),
-            )?;
+            let rows = stmt
+                .query_map(params![created, pk, since.map(micros).unwrap_or(i64::MIN), source, limit as i64], |r| {
+                    Ok((ExportPosition { created: r.get(0)?, pk: r.get(1)? }, codec::mention(r, 2)?))
+                })?;
             Ok(rows.collect::<Result<Vec<_>, _>>()?)
         })
         .await
@@ -705,7 +729,9 @@ impl Store {
 
     pub async fn stats(&self) -> Result<StoreStats, StoreError> {
         self.read(|c| {
-            let n = |sql: &str| -> Result<u64, rusqlite::Error> { c.query_row(sql, [], |r| r.get::<_, i64>(0)).map(|v| v as u64) };
+            let n = |sql: &str| -> Result<u64, rusqlite::Error> {
+                c.query_row(sql, [], |r| r.get::<_, i64>(0)).map(|v| v as u64)
+            };
             Ok(StoreStats {
                 mentions: n("SELECT COUNT(*) FROM mentions")?,
                 scored: n("SELECT COUNT(*) FROM scores")?,
@@ -731,7 +757,10 @@ impl Store {
     pub async fn set_kv(&self, key: &str, value: &str) -> Result<(), StoreError> {
         let (key, value) = (key.to_string(), value.to_string());
         self.write(move |c| {
-            c.execute("INSERT INTO kv (key, value) VALUES (?1, ?2) ON CONFLICT (key) DO UPDATE SET value = excluded.value", params![key, value])?;
+            c.execute(
+                "INSERT INTO kv (key, value) VALUES (?1, ?2) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                params![key, value],
+            )?;
             Ok(())
         })
         .await
@@ -808,30 +837,6 @@ pub(crate) fn micros(t: DateTime<Utc>) -> i64 {
 
 pub(crate) fn from_micros(us: i64) -> DateTime<Utc> {
     DateTime::from_timestamp_micros(us).unwrap_or_default()
-}
-
-/// Only for `codec`: a stored score read back.
-pub(crate) fn stored_score(
-    lang: String,
-    sentiment: f64,
-    polarity: &str,
-    complaint: bool,
-    complaint_score: f64,
-    category: Option<String>,
-    matched: &str,
-    terms: &str,
-) -> Score {
-    Score {
-        lang,
-        sentiment: sentiment as f32,
-        polarity: Polarity::parse(polarity).unwrap_or(Polarity::Neutral),
-        complaint_score: complaint_score as f32,
-        complaint,
-        category: category.as_deref().and_then(Category::parse),
-        matched: serde_json::from_str(matched).unwrap_or_default(),
-        hits: Vec::new(),
-        terms: serde_json::from_str(terms).unwrap_or_default(),
-    }
 }
 
 #[cfg(test)]
