@@ -8,6 +8,7 @@
 //! Migrations are compiled in and applied at open.
 
 mod codec;
+mod report;
 
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
@@ -15,11 +16,14 @@ use std::sync::{Arc, Mutex};
 use chrono::{DateTime, Utc};
 use rusqlite::{Connection, OptionalExtension, params};
 
+pub use report::{ReportRow, SourceFailure};
+
 use crate::mention::Mention;
 use crate::score::{Category, Score};
 use crate::spread::{Alert, AlertKind, OpenIncident, Severity, Signal};
 
-const MIGRATIONS: &[&str] = &[include_str!("../../migrations/0001_init.sql")];
+const MIGRATIONS: &[&str] =
+    &[include_str!("../../migrations/0001_init.sql"), include_str!("../../migrations/0005_report.sql")];
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
