@@ -4,7 +4,7 @@
 use std::fmt::Write as _;
 
 use super::markdown::{arrow, change, duration, num, pct, period, points, week_label, when};
-use super::{Compare, Line, Post, Report, Timing, charts};
+use super::{Compare, Line, Post, Report, Timing, category_label, charts, language_label};
 
 /// Untrusted text made inert in HTML text and attribute values.
 fn esc(s: &str) -> String {
@@ -70,7 +70,7 @@ fn vs(c: &Compare, fmt: fn(f64) -> String, delta: fn(f64, f64) -> String) -> Str
     format!("{} vs last week · avg {}", delta(c.this, c.previous), fmt(c.avg4))
 }
 
-fn lines_table(out: &mut String, what: &str, lines: &[Line], limit: usize) {
+fn lines_table(out: &mut String, what: &str, lines: &[Line], limit: usize, label: fn(&str) -> String) {
     let _ = write!(
         out,
         "<div class=\"scroll\"><table><tr><th>{}</th><th class=\"n\">this week</th><th class=\"n\">previous</th>\
@@ -81,7 +81,7 @@ fn lines_table(out: &mut String, what: &str, lines: &[Line], limit: usize) {
         let _ = write!(
             out,
             "<tr><td>{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td>{}</td></tr>",
-            esc(&l.name),
+            esc(&label(&l.name)),
             num(l.value.this),
             num(l.value.previous),
             num(l.value.avg4),
@@ -182,9 +182,9 @@ pub fn render(r: &Report) -> String {
         }
         out.push_str("</table></div>");
         out.push_str("<h2>By source</h2>");
-        lines_table(&mut out, "Source", &r.by_source, 12);
+        lines_table(&mut out, "Source", &r.by_source, 12, str::to_string);
         out.push_str("<h2>By language</h2>");
-        lines_table(&mut out, "Language", &r.by_language, 12);
+        lines_table(&mut out, "Language", &r.by_language, 12, language_label);
     }
 
     out.push_str("<h2>Sentiment trend</h2>");
@@ -194,8 +194,10 @@ pub fn render(r: &Report) -> String {
     if r.by_category.is_empty() {
         out.push_str("<p>No complaints this week or in the four before.</p>");
     } else {
-        out.push_str(&charts::complaints_by_category(&r.by_category));
-        lines_table(&mut out, "Category", &r.by_category, 12);
+        let labelled: Vec<Line> =
+            r.by_category.iter().map(|l| Line { name: category_label(&l.name), value: l.value }).collect();
+        out.push_str(&charts::complaints_by_category(&labelled));
+        lines_table(&mut out, "Category", &r.by_category, 12, category_label);
     }
 
     out.push_str("<h2>Top complaint themes</h2>");
@@ -206,7 +208,7 @@ pub fn render(r: &Report) -> String {
     for t in &r.themes {
         let _ = write!(out, "<li><strong>{}</strong>", esc(&t.words.join(", ")));
         if let Some(c) = &t.category {
-            let _ = write!(out, " — {}", esc(c));
+            let _ = write!(out, " — {}", esc(&category_label(c)));
         }
         let _ = write!(out, " · {} complaints from {} people", num(t.complaints as f64), num(t.people as f64));
         for p in &t.examples {

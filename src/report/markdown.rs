@@ -5,7 +5,7 @@ use std::fmt::Write as _;
 
 use chrono::{DateTime, FixedOffset};
 
-use super::{Compare, Line, Post, Report, Timing};
+use super::{Compare, Line, Post, Report, Timing, category_label, language_label};
 use crate::spread::group_digits;
 
 /// 1234 → "1,234"; 12.5 → "12.5"; −3.25 → "−3.3".
@@ -156,14 +156,14 @@ fn compare_row(out: &mut String, label: &str, c: &Compare, fmt: fn(f64) -> Strin
     );
 }
 
-fn lines_table(out: &mut String, what: &str, lines: &[Line], limit: usize) {
+fn lines_table(out: &mut String, what: &str, lines: &[Line], limit: usize, label: fn(&str) -> String) {
     let _ = writeln!(out, "| {what} | this week | previous week | 4-week avg | |");
     out.push_str("|---|---:|---:|---:|:-:|\n");
     for l in lines.iter().take(limit) {
         let _ = writeln!(
             out,
             "| {} | {} | {} | {} | {} |",
-            escape(&l.name),
+            escape(&label(&l.name)),
             num(l.value.this),
             num(l.value.previous),
             num(l.value.avg4),
@@ -237,16 +237,16 @@ pub fn render(r: &Report) -> String {
         }
         out.push('\n');
         out.push_str("## By source\n\n");
-        lines_table(&mut out, "Source", &r.by_source, 10);
+        lines_table(&mut out, "Source", &r.by_source, 10, str::to_string);
         out.push_str("## By language\n\n");
-        lines_table(&mut out, "Language", &r.by_language, 10);
+        lines_table(&mut out, "Language", &r.by_language, 10, language_label);
     }
 
     out.push_str("## Complaints by category\n\n");
     if r.by_category.is_empty() {
         out.push_str("No complaints this week or in the four before.\n\n");
     } else {
-        lines_table(&mut out, "Category", &r.by_category, 12);
+        lines_table(&mut out, "Category", &r.by_category, 12, category_label);
     }
 
     out.push_str("## Top complaint themes\n\n");
@@ -257,7 +257,7 @@ pub fn render(r: &Report) -> String {
         let words: Vec<String> = t.words.iter().map(|w| escape(w)).collect();
         let _ = write!(out, "{}. **{}**", i + 1, words.join(", "));
         if let Some(c) = &t.category {
-            let _ = write!(out, " — {}", escape(c));
+            let _ = write!(out, " — {}", escape(&category_label(c)));
         }
         let _ = writeln!(
             out,

@@ -21,6 +21,7 @@ pub use html::render as html;
 pub use markdown::{render as markdown, summary};
 pub use week::{Schedule, Week, local_midnight};
 
+use crate::config::BrandConfig;
 use crate::mention::Lang;
 use crate::normalize::{stem::Stem, tokenize};
 use crate::score::{Category, Polarity};
@@ -44,7 +45,6 @@ impl Default for ReportConfig {
 }
 
 #[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct RawReportConfig {
     pub at: Option<String>,
     pub timezone: Option<String>,
@@ -237,6 +237,8 @@ pub struct Report {
 #[derive(Debug, Clone, Default)]
 pub struct Inputs {
     pub brand: String,
+    /// The brand's own terms: never a theme of complaints about it.
+    pub brand_terms: Vec<String>,
     pub week: Option<Week>,
     pub timezone: Option<Tz>,
     pub generated_at: Option<DateTime<Utc>>,
@@ -250,7 +252,13 @@ pub struct Inputs {
 }
 
 /// Reads everything the report of `week` needs from the store.
-pub async fn gather(store: &Store, brand: &str, week: Week, tz: Tz, now: DateTime<Utc>) -> Result<Inputs, ReportError> {
+pub async fn gather(
+    store: &Store,
+    brand: &BrandConfig,
+    week: Week,
+    tz: Tz,
+    now: DateTime<Utc>,
+) -> Result<Inputs, ReportError> {
     let (start, end) = week.bounds(tz);
     let rows = store.report_rows(start, end).await?;
     let mut before = Vec::new();
@@ -264,7 +272,8 @@ pub async fn gather(store: &Store, brand: &str, week: Week, tz: Tz, now: DateTim
         incidents_before.push(opened as u64);
     }
     Ok(Inputs {
-        brand: brand.to_string(),
+        brand: if brand.name.is_empty() { "your business".to_string() } else { brand.name.clone() },
+        brand_terms: brand.terms.clone(),
         week: Some(week),
         timezone: Some(tz),
         generated_at: Some(now),
@@ -300,10 +309,12 @@ impl Totals {
                 Polarity::Positive => t.positive += 1,
             }
             *t.by_source.entry(r.source.clone()).or_default() += 1;
-            *t.by_language.entry(language_name(&r.lang)).or_default() += 1;
+            *t.by_language
+                .entry(Lang::from_code(&r.lang).map_or_else(|| r.lang.clone(), |l| l.code().to_string()))
+                .or_default() += 1;
             if r.complaint {
                 t.complaints += 1;
-                *t.by_category.entry(category_name(r.category)).or_default() += 1;
+                *t.by_category.entry(category_code(r.category)).or_default() += 1;
             }
         }
         t
@@ -318,12 +329,17 @@ impl Totals {
     }
 }
 
-fn category_name(c: Option<Category>) -> String {
-    c.map(|c| c.label().to_string()).unwrap_or_else(|| "other".to_string())
+fn category_code(c: Option<Category>) -> String {
+    c.map(|c| c.as_str().to_string()).unwrap_or_else(|| "other".to_string())
 }
 
-/// The language's English name, for people; unknown codes as they are.
-fn language_name(code: &str) -> String {
+/// A category code as people read it ("rude_staff" → "rude staff").
+pub fn category_label(code: &str) -> String {
+    Category::parse(code).map(|c| c.label().to_string()).unwrap_or_else(|| code.to_string())
+}
+
+/// A language code as people read it ("sl" → "Slovenian"); unknown codes as they are.
+pub fn language_label(code: &str) -> String {
     let name = match Lang::from_code(code).map(Lang::code).unwrap_or(code) {
         "ar" => "Arabic",
         "da" => "Danish",
@@ -476,7 +492,7 @@ pub fn compute(inputs: &Inputs) -> Report {
         sentiment,
         complaints: compare(this.complaints as f64, &prior(&|t| t.complaints as f64)),
         by_category: breakdown(&this.by_category, &before.iter().map(|t| &t.by_category).collect::<Vec<_>>()),
-        themes: themes(&inputs.rows, tz),
+        themes: themes(&inputs.rows, &brand_stems(&inputs.brand_terms), tz),
         incidents: incidents(inputs, start, end, tz),
         top_positive: top_positive(&inputs.rows, tz),
         engaged_authors: engaged_authors(&inputs.rows),
@@ -494,7 +510,7 @@ fn incidents(inputs: &Inputs, start: DateTime<Utc>, end: DateTime<Utc>, tz: Tz) 
         let line = IncidentLine {
             id: i.id.clone(),
             headline: i.headline.clone(),
-            category: i.category.map(|c| c.label().to_string()),
+            category: i.category.map(|c| c.as_str().to_string()),
             opened_at: local(i.opened_at, tz),
             peak_severity: i.peak_severity.as_str().to_string(),
             status: match i.status {
@@ -530,14 +546,14 @@ fn incidents(inputs: &Inputs, start: DateTime<Utc>, end: DateTime<Utc>, tz: Tz) 
 
 /// Complaints grouped by the words they share: repeatedly take the stem used by the most
 /// people among the complaints not yet grouped, and group the complaints that use it.
-fn themes(rows: &[ReportRow], tz: Tz) -> Vec<Theme> {
+fn themes(rows: &[ReportRow], brand: &BTreeSet<String>, tz: Tz) -> Vec<Theme> {
     let mut left: Vec<&ReportRow> = rows.iter().filter(|r| r.complaint && !r.terms.is_empty()).collect();
     let mut out = Vec::new();
     while out.len() < 5 {
         let mut people: HashMap<&str, BTreeSet<&str>> = HashMap::new();
         for r in &left {
             let who = r.author.as_deref().unwrap_or(&r.id);
-            for t in r.terms.iter().collect::<BTreeSet<_>>() {
+            for t in r.terms.iter().filter(|t| !brand.contains(*t) && t.chars().count() >= 3).collect::<BTreeSet<_>>() {
                 people.entry(t).or_default().insert(who);
             }
         }
@@ -550,12 +566,12 @@ fn themes(rows: &[ReportRow], tz: Tz) -> Vec<Theme> {
             break;
         };
         let (members, rest): (Vec<&ReportRow>, Vec<&ReportRow>) =
-            left.into_iter().partition(|r| r.terms.iter().any(|t| *t == stem));
+            left.into_iter().partition(|r| r.terms.contains(&stem));
         left = rest;
         // The words that come with it, by how many of its complaints use them.
         let mut with: HashMap<&str, u64> = HashMap::new();
         for r in &members {
-            for t in r.terms.iter().collect::<BTreeSet<_>>() {
+            for t in r.terms.iter().filter(|t| !brand.contains(*t) && t.chars().count() >= 3).collect::<BTreeSet<_>>() {
                 if *t != stem {
                     *with.entry(t).or_default() += 1;
                 }
@@ -569,13 +585,15 @@ fn themes(rows: &[ReportRow], tz: Tz) -> Vec<Theme> {
         let mut categories: BTreeMap<String, u64> = BTreeMap::new();
         for r in &members {
             if let Some(c) = r.category {
-                *categories.entry(c.label().to_string()).or_default() += 1;
+                *categories.entry(c.as_str().to_string()).or_default() += 1;
             }
         }
         let category = categories.into_iter().max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0))).map(|(c, _)| c);
         let authors: BTreeSet<&str> = members.iter().map(|r| r.author.as_deref().unwrap_or(&r.id)).collect();
         let mut examples = members.clone();
         examples.sort_by(|a, b| b.engagement.cmp(&a.engagement).then(a.created_at.cmp(&b.created_at)));
+        let mut seen = BTreeSet::new();
+        examples.retain(|r| seen.insert(same_words(&r.text)));
         out.push(Theme {
             words,
             category,
@@ -583,6 +601,27 @@ fn themes(rows: &[ReportRow], tz: Tz) -> Vec<Theme> {
             people: authors.len() as u64,
             examples: examples.iter().take(2).map(|r| post(r, tz)).collect(),
         });
+    }
+    out
+}
+
+/// A post's words, for telling reposts of the same text apart from different posts.
+fn same_words(text: &str) -> String {
+    text.to_lowercase().split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Every form a brand term's words can take among the terms of a score.
+fn brand_stems(terms: &[String]) -> BTreeSet<String> {
+    let mut out = BTreeSet::new();
+    for term in terms {
+        for t in tokenize(term).iter().filter(|t| t.is_wordlike()) {
+            let word = t.norm.trim_start_matches(['@', '#']).to_string();
+            for lang in Lang::ALL {
+                out.insert(Stem::for_lang(Some(lang)).stem(&word));
+            }
+            out.insert(Stem::for_lang(None).stem(&word));
+            out.insert(word);
+        }
     }
     out
 }
@@ -607,6 +646,9 @@ fn top_positive(rows: &[ReportRow], tz: Tz) -> Vec<Post> {
     positive.sort_by(|a, b| {
         b.engagement.cmp(&a.engagement).then(b.sentiment.total_cmp(&a.sentiment)).then(a.created_at.cmp(&b.created_at))
     });
+    // The same words posted again (a share, a bot) are shown once.
+    let mut seen = BTreeSet::new();
+    positive.retain(|r| seen.insert(same_words(&r.text)));
     positive.into_iter().take(5).map(|r| post(r, tz)).collect()
 }
 

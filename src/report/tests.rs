@@ -29,6 +29,7 @@ fn row(id: &str, author: &str, t: DateTime<Utc>, polarity: Polarity, complaint: 
 fn inputs(rows: Vec<ReportRow>) -> Inputs {
     Inputs {
         brand: "FjordTel".into(),
+        brand_terms: vec!["FjordTel".into(), "@fjordtel".into()],
         week: Some(Week::parse("2026-W47").unwrap()),
         timezone: Some(Tz::UTC),
         generated_at: Some(at(23, 9)),
@@ -68,7 +69,7 @@ fn figures_compare_with_the_previous_week_and_the_four_week_average() {
     assert_eq!((r.by_day[0].total, r.by_day[0].complaints, r.by_day[6].total), (2, 2, 1));
     assert_eq!(r.by_source[0].name, "mastodon");
     assert_eq!(r.by_source[0].value.this, 3.0);
-    let outage = r.by_category.iter().find(|l| l.name == Category::Outage.label()).unwrap();
+    let outage = r.by_category.iter().find(|l| l.name == "outage").unwrap();
     assert_eq!(outage.value, Compare { this: 2.0, previous: 0.0, avg4: 0.0 });
     assert_eq!(r.trend.len(), 5);
     assert_eq!(r.trend.last().unwrap().mentions, 4);
@@ -130,10 +131,14 @@ fn incident_times_are_medians_and_worsts_of_this_weeks_incidents() {
 #[test]
 fn themes_group_complaints_by_shared_words_as_people_wrote_them() {
     let mut rows = Vec::new();
-    for (n, text) in
-        ["Roaming charges in Sweden again", "charged for roaming, why", "roaming bill is wrong", "app crashes"]
-            .iter()
-            .enumerate()
+    for (n, text) in [
+        "FjordTel roaming charges in Sweden again",
+        "@fjordtel charged for roaming, why",
+        "FjordTel roaming bill is wrong",
+        "FjordTel app crashes",
+    ]
+    .iter()
+    .enumerate()
     {
         let mut r =
             row(&format!("m{n}"), &format!("p{n}"), at(17, 10 + n as u32), Polarity::Negative, Some(Category::Billing));
@@ -198,4 +203,60 @@ fn people_formats() {
     assert_eq!(duration(Some(190.0)), "3 h 10 min");
     assert_eq!(duration(Some(3000.0)), "2 d 2 h");
     assert_eq!(duration(None), "—");
+}
+
+#[test]
+fn markdown_snapshot() {
+    let scorer = crate::score::Scorer::new(
+        crate::score::Rules::embedded(),
+        crate::brand::BrandMatcher::new(&["FjordTel".to_string()], &[]),
+        vec![Lang::En],
+    );
+    let mut rows = Vec::new();
+    let texts = [
+        ("FjordTel roaming charges in Sweden again, I want my money back", Some(Category::Billing), Polarity::Negative),
+        ("@fjordtel charged me roaming twice this month", Some(Category::Billing), Polarity::Negative),
+        ("FjordTel network down in Bergen since 8", Some(Category::Outage), Polarity::Negative),
+        ("Thanks FjordTel, the technician was great", None, Polarity::Positive),
+        ("Does FjordTel have eSIM?", None, Polarity::Neutral),
+    ];
+    for n in 0..30u32 {
+        let (text, category, polarity) = texts[n as usize % texts.len()];
+        let mut r = row(&format!("m{n}"), &format!("p{}", n % 9), at(16 + n % 7, 8 + n % 10), polarity, category);
+        r.text = text.to_string();
+        r.terms = scorer.score(text, Some("en")).terms;
+        r.engagement = (n * 7) as u64 % 40;
+        rows.push(r);
+    }
+    let mut i = inputs(rows);
+    i.before[0] =
+        (0..10).map(|n| row(&format!("b{n}"), "q", at(10, 10), Polarity::Negative, Some(Category::Outage))).collect();
+    i.incidents_before = vec![1, 0, 2, 0];
+    i.failures = vec![
+        SourceFailure { source: "reddit".into(), at: at(18, 3), error: "http 503 from oauth.reddit.com".into() },
+        SourceFailure { source: "reddit".into(), at: at(18, 4), error: "http 503 from oauth.reddit.com".into() },
+    ];
+    i.incidents = vec![IncidentRecord {
+        id: "inc-20261117-0900-abc123".into(),
+        group: "billing".into(),
+        category: Some(Category::Billing),
+        severity: Severity::Medium,
+        peak_severity: Severity::High,
+        status: IncidentStatus::Resolved,
+        opened_at: at(17, 9),
+        last_complaint_at: at(17, 12),
+        first_alert_at: Some(at(17, 9)),
+        first_delivered_at: Some(at(17, 9) + Duration::seconds(40)),
+        acked_at: Some(at(17, 9) + Duration::minutes(25)),
+        acked_by: Some("kari".into()),
+        resolved_at: Some(at(17, 15)),
+        resolved_by: Some("kari".into()),
+        headline: "Complaint spreading: billing".into(),
+        summary: String::new(),
+        mentions: vec![("mastodon".into(), "m0".into()), ("mastodon".into(), "m1".into())],
+    }];
+    i.timezone = Some(chrono_tz::Europe::Oslo);
+    let r = compute(&i);
+    insta::assert_snapshot!("weekly_report_markdown", markdown(&r));
+    insta::assert_snapshot!("weekly_report_summary", summary(&r));
 }

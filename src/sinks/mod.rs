@@ -14,6 +14,7 @@ use chrono::{DateTime, Utc};
 use serde::Deserialize;
 
 use crate::config::{Item, Loader, Secret, string_key};
+use crate::report::Report;
 use crate::score::Category;
 use crate::spread::{Alert, Severity};
 
@@ -62,6 +63,10 @@ pub trait Sink: Send + Sync {
 
     /// Delivers one alert. An error says whether trying again can help.
     async fn send(&self, alert: &Alert, attempt: &Attempt) -> Result<(), SinkError>;
+
+    /// Delivers the weekly report: a chat sink posts `summary` (plain text, to be escaped
+    /// like any other untrusted text), a webhook the report's JSON.
+    async fn send_report(&self, report: &Report, summary: &str, attempt: &Attempt) -> Result<(), SinkError>;
 }
 
 /// Why a delivery failed.

@@ -12,6 +12,7 @@ use sha2::Sha256;
 use super::{Attempt, Links, Sink, SinkConfig, SinkError, SinkKind, check_response, transport_error};
 use crate::config::Secret;
 use crate::mention::rfc3339;
+use crate::report::Report;
 use crate::spread::Alert;
 
 pub struct Webhook {
@@ -45,7 +46,17 @@ impl Sink for Webhook {
     }
 
     async fn send(&self, alert: &Alert, attempt: &Attempt) -> Result<(), SinkError> {
-        let body = payload(alert, &attempt.links, attempt.now).to_string();
+        self.post(payload(alert, &attempt.links, attempt.now).to_string(), attempt).await
+    }
+
+    async fn send_report(&self, report: &Report, _summary: &str, attempt: &Attempt) -> Result<(), SinkError> {
+        let body = json!({"type": "report.weekly", "timestamp": rfc3339(attempt.now), "data": report});
+        self.post(body.to_string(), attempt).await
+    }
+}
+
+impl Webhook {
+    async fn post(&self, body: String, attempt: &Attempt) -> Result<(), SinkError> {
         let timestamp = attempt.now.timestamp();
         let mut req = self
             .http
