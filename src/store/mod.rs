@@ -8,6 +8,9 @@
 //! Migrations are compiled in and applied at open.
 
 mod codec;
+mod sources;
+
+pub use sources::Followed;
 
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
