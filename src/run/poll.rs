@@ -200,10 +200,13 @@ async fn poll_once(
         let retry = e.retry_after();
         (e.to_string(), retry)
     })?;
-    let found = poll.mentions.len() as u64;
+    // A page that shifted while paging can repeat a post: each goes in once.
+    let mut ids = HashSet::new();
+    let mentions: Vec<_> = poll.mentions.into_iter().filter(|m| ids.insert(m.id.clone())).collect();
+    let found = mentions.len() as u64;
     let cursors = poll.cursor.into_iter().map(|cursor| CursorUpdate { source: name.to_string(), cursor }).collect();
     let counts =
-        ingestor.submit(poll.mentions, cursors).await.map_err(|e| (format!("{name}: storing mentions: {e}"), None))?;
+        ingestor.submit(mentions, cursors).await.map_err(|e| (format!("{name}: storing mentions: {e}"), None))?;
     tracing::debug!(source = %name, found, new = counts.new, updated = counts.updated, ignored = counts.ignored, "polled");
     let now = Utc::now();
     ctx.metrics.inc_labeled("source_polls_total:source", name);

@@ -192,15 +192,17 @@ impl Source for Bluesky {
             }
             let resp = self.get("app.bsky.feed.searchPosts", &q).await?;
             let parsed = parse_search(&resp.body, &self.name, now)?;
+            let before = mentions.len();
             for (indexed, m) in parsed.posts {
                 let ts = indexed.timestamp_micros();
-                if cursor.is_new(ts, &m.id) {
+                if cursor.is_new(ts, &m.id) && !mentions.iter().any(|x: &Mention| x.id == m.id) {
                     newest.advance(ts, &m.id);
                     mentions.push(m);
                 }
             }
             page_cursor = parsed.cursor;
-            if page_cursor.is_none() || parsed.count == 0 {
+            // Newest first: a page with nothing new means the rest was read before.
+            if page_cursor.is_none() || parsed.count == 0 || mentions.len() == before {
                 break;
             }
             if page + 1 == MAX_PAGES {

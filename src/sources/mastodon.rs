@@ -119,7 +119,13 @@ impl Mastodon {
                     let mut q = stream.params(&limit);
                     q.push(("min_id", newest.clone().unwrap_or_default()));
                     let resp = self.fetch.send(self.request(&stream.url(&self.base)).query(&q)).await?;
-                    let statuses = stream.parse(&resp.body, &self.name, now)?;
+                    let floor_id = newest.clone().unwrap_or_default();
+                    // Only what is above `min_id`, even from a server that ignores it.
+                    let statuses: Vec<Parsed> = stream
+                        .parse(&resp.body, &self.name, now)?
+                        .into_iter()
+                        .filter(|s| cmp_ids(&s.local_id, &floor_id) == std::cmp::Ordering::Greater)
+                        .collect();
                     if statuses.is_empty() {
                         break;
                     }
