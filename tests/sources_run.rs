@@ -374,3 +374,47 @@ fn sigterm_stops_repwatch_run_within_seconds() {
     assert!(stderr.contains("stopped"), "{stderr}");
     assert!(!stderr.contains("app-pass-1234") && !stderr.contains("x-bearer-token"), "secrets never logged");
 }
+
+#[tokio::test]
+async fn recent_complaints_are_reread_and_their_engagement_stored() {
+    let server = MockServer::start().await;
+    let posted = Utc::now().timestamp() - 60;
+    let with_time = |name: &str| fixture(name).replace("1777731000.0", &format!("{posted}.0"));
+    Mock::given(method("GET"))
+        .and(path("/search.json"))
+        .respond_with(json(with_time("reddit/search.json").replace(r#""after":"t3_1kpzz01""#, r#""after":null"#)))
+        .mount(&server)
+        .await;
+    Mock::given(method("GET"))
+        .and(path("/api/info.json"))
+        .and(query_param("id", "t3_1kq0b7z"))
+        .respond_with(json(with_time("reddit/info.json")))
+        .mount(&server)
+        .await;
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("repwatch.db");
+    let text = format!(
+        "[brand]\nterms = [\"AcmeCloud\"]\n\n[store]\nurl = \"sqlite://{}\"\n\n[server]\nlisten = \"127.0.0.1:0\"\n\n\
+         [[sources]]\ntype = \"reddit\"\nquery = \"AcmeCloud\"\nbase_url = \"{}\"\nevery_secs = 10\nrequests_per_minute = 6000\n",
+        db.display(),
+        server.uri()
+    );
+    let app = App::start(repwatch::config::parse(&text, "t.toml", &env).unwrap()).await.unwrap();
+    let deadline = tokio::time::Instant::now() + Duration::from_secs(40);
+    let source = loop {
+        let all = sources(&app).await;
+        let s = all.values().next().cloned().unwrap();
+        if s["engagement_updates"].as_u64().unwrap() >= 1 {
+            break s;
+        }
+        assert!(tokio::time::Instant::now() < deadline, "no engagement re-read: {s}");
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    };
+    assert_eq!(source["errors"], 0);
+    app.stop().await.unwrap();
+    let lines = export(&db, dir.path());
+    let complaint = lines.iter().find(|l| l["id"] == "1kq0b7z").unwrap();
+    assert_eq!((complaint["likes"].as_u64(), complaint["replies"].as_u64()), (Some(96), Some(41)), "{complaint}");
+    let requests = server.received_requests().await.unwrap();
+    assert_eq!(requests.iter().filter(|r| r.url.path() == "/api/info.json").count(), 1, "read once, then it waits");
+}
