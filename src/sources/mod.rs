@@ -628,30 +628,6 @@ pub fn bearer(secret: &Secret) -> String {
     format!("Bearer {}", secret.expose())
 }
 
-/// Sends a GET and returns the body of a 2xx answer, or a [`SourceError`] naming the
-/// status, a short body and Retry-After. Without the limiter: prefer [`Fetcher`].
-pub async fn get_text(
-    source: &str,
-    req: reqwest::RequestBuilder,
-) -> Result<(reqwest::header::HeaderMap, String), SourceError> {
-    let resp = req.send().await.map_err(|e| transport(source, &e))?;
-    let status = resp.status();
-    let host = host_of(resp.url());
-    let headers = resp.headers().clone();
-    let body = resp.text().await.map_err(|e| transport(source, &e))?;
-    if !status.is_success() {
-        let retry_after = crate::http::retry_after(&headers);
-        return Err(SourceError::Status {
-            source_name: source.to_string(),
-            host,
-            status: status.as_u16(),
-            body: error_body(&body),
-            retry_after,
-        });
-    }
-    Ok((headers, body))
-}
-
 /// An error body as kept in [`SourceError::Status`]: an HTML page as its text, anything
 /// else as it came (up to 4 KiB, so that a JSON error can still be read).
 fn error_body(body: &str) -> String {
@@ -668,10 +644,6 @@ fn short_body(body: &str) -> String {
 fn brief(body: &str) -> String {
     let b = short_body(body);
     if b.is_empty() { String::new() } else { format!(": {b}") }
-}
-
-fn transport(source: &str, e: &reqwest::Error) -> SourceError {
-    SourceError::Transport { source_name: source.to_string(), message: crate::http::describe_error(e) }
 }
 
 #[cfg(test)]
