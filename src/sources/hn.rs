@@ -17,6 +17,8 @@ use crate::mention::Mention;
 const PUBLIC_API: &str = "https://hn.algolia.com";
 /// Pages read in one poll at most; the rest waits for the next poll.
 const MAX_PAGES: u32 = 10;
+/// Items re-read in one pass at most (one request each).
+const MAX_REREADS: usize = 20;
 
 /// `type = "hackernews"`.
 #[derive(Debug, Clone, Deserialize)]
@@ -118,7 +120,8 @@ impl Source for HackerNews {
     /// `GET /api/v1/items/:id` per post: points and the number of comments below it.
     async fn refresh(&self, posts: &[Tracked], now: DateTime<Utc>) -> Result<Vec<Mention>, SourceError> {
         let mut out = Vec::new();
-        for post in posts {
+        // One request per item: a bounded share per pass (the longest unread come first).
+        for post in posts.iter().take(MAX_REREADS) {
             let url = format!("{}/api/v1/items/{}", self.base, post.id);
             let resp = match self.fetch.send(self.fetch.http().get(&url)).await {
                 Ok(r) => r,

@@ -24,6 +24,8 @@ const PUBLIC_INSTANCE: &str = "https://mastodon.social";
 /// The largest page the API gives.
 const PAGE: usize = 40;
 const MAX_PAGES: usize = 10;
+/// Statuses re-read in one pass at most (one request each).
+const MAX_REREADS: usize = 20;
 
 /// `type = "mastodon"`.
 #[derive(Debug, Clone, Deserialize)]
@@ -265,7 +267,8 @@ impl Source for Mastodon {
         let Ok(base) = reqwest::Url::parse(&self.base) else { return Ok(Vec::new()) };
         let host = super::host_of(&base);
         let mut out = Vec::new();
-        for post in posts {
+        // One request per status: a bounded share per pass (the longest unread come first).
+        for post in posts.iter().filter(|p| p.id.starts_with(&self.base)).take(MAX_REREADS) {
             let Ok(uri) = reqwest::Url::parse(&post.id) else { continue };
             if super::host_of(&uri) != host {
                 continue;
