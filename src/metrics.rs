@@ -18,6 +18,8 @@ pub struct Metrics {
     pub complaints: AtomicU64,
     pub alerts: AtomicU64,
     by_label: Mutex<BTreeMap<(&'static str, String), u64>>,
+    /// Gauges with one label, e.g. `("source_last_success_timestamp_seconds:source", name)`.
+    gauges_by_label: Mutex<BTreeMap<(&'static str, String), f64>>,
     latency: Mutex<Histogram>,
 }
 
@@ -37,6 +39,18 @@ impl Metrics {
     pub fn inc_labeled(&self, name: &'static str, label: &str) {
         let mut map = self.by_label.lock().unwrap_or_else(|p| p.into_inner());
         *map.entry((name, label.to_string())).or_default() += 1;
+    }
+
+    /// Adds `n` to a counter with one label.
+    pub fn add_labeled(&self, name: &'static str, label: &str, n: u64) {
+        let mut map = self.by_label.lock().unwrap_or_else(|p| p.into_inner());
+        *map.entry((name, label.to_string())).or_default() += n;
+    }
+
+    /// Sets a gauge with one label, e.g. `("source_up:source", name)`.
+    pub fn set_gauge_labeled(&self, name: &'static str, label: &str, value: f64) {
+        let mut map = self.gauges_by_label.lock().unwrap_or_else(|p| p.into_inner());
+        map.insert((name, label.to_string()), value);
     }
 
     pub fn observe_delivery_latency(&self, seconds: f64) {
@@ -85,6 +99,16 @@ impl Metrics {
             }
             let _ = writeln!(out, "repwatch_{metric}{{{key}=\"{}\"}} {value}", escape(label));
         }
+        let labeled_gauges = self.gauges_by_label.lock().unwrap_or_else(|p| p.into_inner()).clone();
+        let mut last = "";
+        for ((name, label), value) in &labeled_gauges {
+            let (metric, key) = split_label(name);
+            if *name != last {
+                let _ = writeln!(out, "# TYPE repwatch_{metric} gauge");
+                last = name;
+            }
+            let _ = writeln!(out, "repwatch_{metric}{{{key}=\"{}\"}} {value}", escape(label));
+        }
         for (name, help, value) in gauges {
             let _ =
                 writeln!(out, "# HELP repwatch_{name} {help}\n# TYPE repwatch_{name} gauge\nrepwatch_{name} {value}");
@@ -123,10 +147,14 @@ mod tests {
         Metrics::add(&m.mentions_new, 3);
         m.inc_labeled("deliveries_sent_total:sink", "ops \"chat\"");
         m.observe_delivery_latency(0.02);
+        m.add_labeled("source_mentions_total:source", "hn", 5);
+        m.set_gauge_labeled("source_up:source", "hn", 1.0);
         let text = m.render(&[("open_incidents", "Incidents not resolved.", 2.0)]);
         assert!(text.contains("repwatch_mentions_total{outcome=\"new\"} 3"));
         assert!(text.contains("repwatch_deliveries_sent_total{sink=\"ops \\\"chat\\\"\"} 1"));
         assert!(text.contains("repwatch_open_incidents 2"));
+        assert!(text.contains("repwatch_source_mentions_total{source=\"hn\"} 5"));
+        assert!(text.contains("# TYPE repwatch_source_up gauge\nrepwatch_source_up{source=\"hn\"} 1"));
         assert!(text.contains("repwatch_delivery_latency_seconds_bucket{le=\"0.025\"} 1"));
         assert!(text.contains("repwatch_delivery_latency_seconds_bucket{le=\"0.01\"} 0"));
     }

@@ -112,6 +112,11 @@ pub struct Source {
     pub polls: u64,
     pub errors: u64,
     pub mentions: u64,
+    pub consecutive_errors: u32,
+    /// The current interval between polls (it adapts to how hot the topic is).
+    pub interval_secs: u64,
+    /// Engagement readings stored from re-reading recent complaints.
+    pub engagement_updates: u64,
 }
 
 impl From<(String, SourceHealth)> for Source {
@@ -127,6 +132,9 @@ impl From<(String, SourceHealth)> for Source {
             polls: h.polls,
             errors: h.errors,
             mentions: h.mentions,
+            consecutive_errors: h.consecutive_errors,
+            interval_secs: h.interval_secs,
+            engagement_updates: h.refreshed,
         }
     }
 }
