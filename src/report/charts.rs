@@ -43,6 +43,21 @@ fn nice_max(max: f64) -> f64 {
     10.0 * magnitude
 }
 
+/// The key to a chart's series, in the chart's corner.
+fn legend<'a, X: Ranged, Y: Ranged>(
+    chart: &mut ChartContext<'a, SVGBackend<'a>, Cartesian2d<X, Y>>,
+    position: SeriesLabelPosition,
+) -> Result<(), Box<dyn std::error::Error>> {
+    chart
+        .configure_series_labels()
+        .position(position)
+        .background_style(WHITE.mix(0.9))
+        .border_style(RGBColor(0xdd, 0xdd, 0xdd))
+        .label_font((FONT, 13).into_font().color(&INK))
+        .draw()?;
+    Ok(())
+}
+
 /// Mentions per day, each bar stacked negative / neutral / positive.
 pub fn volume_by_day(days: &[Day]) -> String {
     svg((720, 300), |root| {
@@ -83,13 +98,7 @@ pub fn volume_by_day(days: &[Day]) -> String {
                 .label(name)
                 .legend(move |(x, y)| Rectangle::new([(x, y - 5), (x + 10, y + 5)], color.filled()));
         }
-        chart
-            .configure_series_labels()
-            .position(SeriesLabelPosition::UpperRight)
-            .background_style(WHITE.mix(0.9))
-            .border_style(RGBColor(0xdd, 0xdd, 0xdd))
-            .label_font((FONT, 13).into_font().color(&INK))
-            .draw()?;
+        legend(&mut chart, SeriesLabelPosition::UpperRight)?;
         Ok(())
     })
 }
@@ -137,13 +146,7 @@ pub fn complaints_by_category(lines: &[Line]) -> String {
                 .label(name)
                 .legend(move |(x, y)| Rectangle::new([(x, y - 5), (x + 10, y + 5)], color.filled()));
         }
-        chart
-            .configure_series_labels()
-            .position(SeriesLabelPosition::LowerRight)
-            .background_style(WHITE.mix(0.9))
-            .border_style(RGBColor(0xdd, 0xdd, 0xdd))
-            .label_font((FONT, 13).into_font().color(&INK))
-            .draw()?;
+        legend(&mut chart, SeriesLabelPosition::LowerRight)?;
         Ok(())
     })
 }
