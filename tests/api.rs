@@ -178,7 +178,16 @@ async fn a_failing_sink_is_retried_with_the_same_webhook_id() {
     let got = receiver.wait_for(3, 15).await;
     let ids: Vec<String> = got.iter().map(|r| r.header("webhook-id")).collect();
     assert!(ids.iter().all(|id| id == &ids[0] && id.starts_with("msg_")), "{ids:?}");
-    let sent = app.store.deliveries(Some("sent".into()), 10).await.unwrap();
+    // The receiver records the third request before it answers; the app marks the
+    // delivery sent only once the answer is back, so wait for that.
+    let mut sent = app.store.deliveries(Some("sent".into()), 10).await.unwrap();
+    for _ in 0..100 {
+        if !sent.is_empty() {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+        sent = app.store.deliveries(Some("sent".into()), 10).await.unwrap();
+    }
     assert_eq!((sent.len(), sent[0].attempts), (1, 3));
     app.stop().await.unwrap();
 }
