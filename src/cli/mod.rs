@@ -1,10 +1,12 @@
 //! The commands (contract.md §2, §3, §5): arguments, and what each prints.
 
 mod check;
+pub mod eval;
 mod export;
+pub mod fit;
 mod replay;
 mod report;
-mod score;
+pub mod score;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -49,6 +51,10 @@ pub enum Command {
         rules: Option<PathBuf>,
         file: Option<PathBuf>,
     },
+    /// Measures the scorer on labelled JSON Lines: precision, recall, F1 per language and class.
+    Eval(eval::EvalArgs),
+    /// Fits the complaint model on labelled JSON Lines and writes rules/model.toml.
+    Fit(fit::FitArgs),
     /// Runs the whole pipeline over a recorded stream and prints the alerts it decides.
     Replay {
         #[arg(long)]
@@ -124,6 +130,8 @@ pub async fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
             crate::demo::run(crate::demo::DemoOptions { once, speed, listen }).await
         }
         Command::Score { rules, file } => score::run(rules.as_deref(), file.as_deref()),
+        Command::Eval(args) => eval::run(args),
+        Command::Fit(args) => fit::run(args),
         Command::Replay { config, rules, store, deliver, file } => {
             let config = load_config(config.as_deref())?;
             replay::run(config, rules.as_deref(), store, deliver, &file).await
