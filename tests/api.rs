@@ -178,7 +178,15 @@ async fn a_failing_sink_is_retried_with_the_same_webhook_id() {
     let got = receiver.wait_for(3, 15).await;
     let ids: Vec<String> = got.iter().map(|r| r.header("webhook-id")).collect();
     assert!(ids.iter().all(|id| id == &ids[0] && id.starts_with("msg_")), "{ids:?}");
-    let sent = app.store.deliveries(Some("sent".into()), 10).await.unwrap();
+    // The receiver has answered; the outbox records it a moment later.
+    let mut sent = Vec::new();
+    for _ in 0..200 {
+        sent = app.store.deliveries(Some("sent".into()), 10).await.unwrap();
+        if !sent.is_empty() {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(10)).await;
+    }
     assert_eq!((sent.len(), sent[0].attempts), (1, 3));
     app.stop().await.unwrap();
 }
