@@ -43,7 +43,13 @@ pub async fn run(
         tokio::pin!(notified);
         notified.as_mut().enable();
         if ctx.metrics.sink_paused(&name) {
-            // The endpoint refused us for good; wait for a redelivery (or a restart).
+            // The endpoint refused us for good; wait for a redelivery (API or CLI: someone
+            // fixed it) or a restart.
+            if store.has_redelivery(&name).await.unwrap_or(false) {
+                tracing::info!(sink = %name, "a dead letter was redelivered; the sink resumes");
+                ctx.metrics.sink_resumed(&name);
+                continue;
+            }
             tokio::select! {
                 _ = tokio::time::sleep(IDLE_POLL) => {}
                 _ = stop.cancelled() => {}

@@ -214,6 +214,20 @@ impl Store {
         .await
     }
 
+    /// Someone redelivered a dead letter of `sink` (API or CLI) that is still waiting:
+    /// it is pending with no attempt since, but carries the error that killed it.
+    pub async fn has_redelivery(&self, sink: &str) -> Result<bool, StoreError> {
+        let sink = sink.to_string();
+        self.read(move |c| {
+            Ok(c.query_row(
+                "SELECT EXISTS (SELECT 1 FROM deliveries WHERE sink = ?1 AND status = 'pending' AND attempts = 0 AND last_error IS NOT NULL)",
+                [sink],
+                |r| r.get(0),
+            )?)
+        })
+        .await
+    }
+
     /// Dead letters per sink.
     pub async fn dead_per_sink(&self) -> Result<Vec<(String, u64)>, StoreError> {
         self.read(|c| {
