@@ -7,8 +7,9 @@
 //!    second, among them posts that go viral (one alert each); for each alert, the time
 //!    from the POST that made it viral to the receiver seeing the alert.
 //!
-//!     cargo run --release --example loadgen -- [--mentions 200000] [--batch 1000]
-//!         [--rate 1000] [--secs 20]
+//! ```text
+//! cargo run --release --example loadgen -- [--mentions 200000] [--batch 1000] [--rate 1000] [--secs 20]
+//! ```
 //!
 //! Prints figures; asserts nothing (DEVELOPERS.md: numbers from benchmarks).
 
@@ -105,11 +106,13 @@ async fn main() -> anyhow::Result<()> {
             loop {
                 let Some(body) = queue.lock().unwrap().pop() else { break };
                 loop {
-                    let resp = http.post(&url).header("content-type", "application/x-ndjson").body(body.clone()).send().await;
+                    let resp =
+                        http.post(&url).header("content-type", "application/x-ndjson").body(body.clone()).send().await;
                     match resp {
                         Ok(r) if r.status() == 202 => {
                             let v: Value = r.json().await.unwrap_or_default();
-                            accepted.fetch_add(v["accepted"].as_u64().unwrap_or(0), std::sync::atomic::Ordering::Relaxed);
+                            accepted
+                                .fetch_add(v["accepted"].as_u64().unwrap_or(0), std::sync::atomic::Ordering::Relaxed);
                             break;
                         }
                         // 503 overloaded: the server asked to come back.
@@ -147,19 +150,37 @@ async fn main() -> anyhow::Result<()> {
         let mut body = String::new();
         for j in 0..per_tick {
             let id = format!("l{tick}-{j}");
-            body.push_str(&line(&id, NOISE[j % NOISE.len()], &format!("b{}", (tick as usize * per_tick + j) % 5000), 0, now));
+            body.push_str(&line(
+                &id,
+                NOISE[j % NOISE.len()],
+                &format!("b{}", (tick as usize * per_tick + j) % 5000),
+                0,
+                now,
+            ));
             body.push('\n');
         }
         if tick % 20 == 5 {
             let id = format!("v{tick}");
-            body.push_str(&line(&id, "FjordTel charged me twice this month and support never answers, refund now", &format!("r{tick}"), 0, now));
+            body.push_str(&line(
+                &id,
+                "FjordTel charged me twice this month and support never answers, refund now",
+                &format!("r{tick}"),
+                0,
+                now,
+            ));
             body.push('\n');
             complaints.push(id);
         }
         let mut viral = None;
         if tick % 20 == 0 && complaints.len() > 1 {
             let id = complaints.remove(0);
-            body.push_str(&line(&id, "FjordTel charged me twice this month and support never answers, refund now", &format!("r{id}"), 400, now));
+            body.push_str(&line(
+                &id,
+                "FjordTel charged me twice this month and support never answers, refund now",
+                &format!("r{id}"),
+                400,
+                now,
+            ));
             body.push('\n');
             viral = Some(id);
         }

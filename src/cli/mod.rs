@@ -4,6 +4,7 @@ mod alerts;
 mod check;
 mod export;
 mod replay;
+mod report;
 mod score;
 
 use std::path::{Path, PathBuf};
@@ -75,6 +76,21 @@ pub enum Command {
         /// Only mentions from this source.
         #[arg(long)]
         source: Option<String>,
+    },
+    /// The weekly reputation report of a week (default: the last complete one).
+    Report {
+        #[arg(long)]
+        config: Option<PathBuf>,
+        #[arg(long)]
+        store: Option<String>,
+        /// An ISO week, like 2026-W47, in the configured time zone.
+        #[arg(long)]
+        week: Option<String>,
+        #[arg(long, value_enum, default_value = "md")]
+        format: report::Format,
+        /// Write here instead of stdout.
+        #[arg(long)]
+        out: Option<PathBuf>,
     },
     /// Checks the configuration and the rules, and reports every problem.
     CheckConfig {
@@ -148,6 +164,10 @@ pub async fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Export { config, store, since, source } => {
             let config = load_config(config.as_deref())?;
             export::run(config, store, since, source).await
+        }
+        Command::Report { config, store, week, format, out } => {
+            let config = load_config(config.as_deref())?;
+            report::run(config, store, week, format, out).await
         }
         Command::CheckConfig { config } => check::run(config.as_deref()),
         Command::Alerts { config, store, action } => {

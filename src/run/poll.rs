@@ -97,6 +97,10 @@ async fn poll_loop(
                     .max(config.every.min(Duration::from_secs(30)))
                     .min(Duration::from_secs(3600));
                 tracing::warn!(source = %name, %error, retry_in = ?wait, "poll failed; keeping the cursor");
+                // Remembered for the weekly report's data gaps.
+                if let Err(e) = store.record_source_failure(&name, Utc::now(), &error).await {
+                    tracing::warn!(source = %name, error = %e, "could not record the poll failure");
+                }
                 health.update(&name, |h| {
                     h.errors += 1;
                     h.consecutive_errors = failures;

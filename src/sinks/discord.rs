@@ -16,6 +16,7 @@ use super::{
 };
 use crate::config::Secret;
 use crate::mention::rfc3339;
+use crate::report::Report;
 use crate::spread::Alert;
 
 const CONTENT_MAX: usize = 2000;
@@ -52,6 +53,12 @@ impl Sink for Discord {
 
     async fn send(&self, alert: &Alert, attempt: &Attempt) -> Result<(), SinkError> {
         post_json(&self.http, &self.name, self.url.expose(), self.timeout, &payload(alert, &attempt.links))
+            .await
+            .map_err(with_body_retry_after)
+    }
+
+    async fn send_report(&self, _report: &Report, summary: &str, _attempt: &Attempt) -> Result<(), SinkError> {
+        post_json(&self.http, &self.name, self.url.expose(), self.timeout, &report_payload(summary))
             .await
             .map_err(with_body_retry_after)
     }
@@ -171,6 +178,19 @@ pub fn embed_chars(payload: &Value) -> usize {
                 + e["fields"].as_array().into_iter().flatten().map(|f| n(&f["name"]) + n(&f["value"])).sum::<usize>()
         })
         .sum()
+}
+
+/// The weekly report's summary as an embed, escaped, pinging no one.
+pub fn report_payload(summary: &str) -> Value {
+    let (title, rest) = summary.trim().split_once('\n').unwrap_or((summary.trim(), ""));
+    json!({
+        "username": "repwatch",
+        "allowed_mentions": {"parse": []},
+        "embeds": [{
+            "title": text::fit(title, TITLE_MAX, text::markdown),
+            "description": text::fit(rest, DESCRIPTION_MAX, text::markdown),
+        }],
+    })
 }
 
 #[cfg(test)]

@@ -15,6 +15,7 @@ use super::{
     shrink_to_fit, text,
 };
 use crate::config::Secret;
+use crate::report::Report;
 use crate::spread::Alert;
 
 /// Bytes of a message at most (Google says 32,000; a margin is kept).
@@ -46,6 +47,10 @@ impl Sink for GoogleChat {
     async fn send(&self, alert: &Alert, attempt: &Attempt) -> Result<(), SinkError> {
         let url = threaded_url(self.url.expose());
         post_json(&self.http, &self.name, &url, self.timeout, &payload(alert, &attempt.links)).await
+    }
+
+    async fn send_report(&self, _report: &Report, summary: &str, _attempt: &Attempt) -> Result<(), SinkError> {
+        post_json(&self.http, &self.name, self.url.expose(), self.timeout, &report_payload(summary)).await
     }
 }
 
@@ -104,6 +109,11 @@ fn build(alert: &Alert, links: &Links, budget: usize) -> Value {
         }],
         "thread": {"threadKey": text::fit(&alert.incident, 128, text::defang)},
     })
+}
+
+/// The weekly report's summary as a plain message, defused.
+pub fn report_payload(summary: &str) -> Value {
+    json!({"text": text::fit(summary.trim(), 8000, text::google_chat)})
 }
 
 #[cfg(test)]

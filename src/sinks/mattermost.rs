@@ -13,6 +13,7 @@ use super::{
     shrink_to_fit, text,
 };
 use crate::config::Secret;
+use crate::report::Report;
 use crate::spread::Alert;
 
 /// Characters of a post at most (Mattermost ≥ 5.0); more would be split into posts.
@@ -43,6 +44,10 @@ impl Sink for Mattermost {
 
     async fn send(&self, alert: &Alert, attempt: &Attempt) -> Result<(), SinkError> {
         post_json(&self.http, &self.name, self.url.expose(), self.timeout, &payload(alert, &attempt.links)).await
+    }
+
+    async fn send_report(&self, _report: &Report, summary: &str, _attempt: &Attempt) -> Result<(), SinkError> {
+        post_json(&self.http, &self.name, self.url.expose(), self.timeout, &report_payload(summary)).await
     }
 }
 
@@ -88,6 +93,11 @@ fn build(alert: &Alert, links: &Links, budget: usize) -> Value {
         "text": out,
         "props": {"repwatch_incident": alert.incident},
     })
+}
+
+/// The weekly report's summary as a post, Markdown-escaped.
+pub fn report_payload(summary: &str) -> Value {
+    json!({"username": "repwatch", "text": text::fit(summary.trim(), TEXT_MAX, text::markdown)})
 }
 
 #[cfg(test)]

@@ -21,6 +21,7 @@ use chrono::{DateTime, Utc};
 use serde::Deserialize;
 
 use crate::config::{Item, Loader, Secret, string_key};
+use crate::report::Report;
 use crate::score::Category;
 use crate::spread::{Alert, Severity};
 
@@ -92,6 +93,10 @@ pub trait Sink: Send + Sync {
     async fn send_digest(&self, digest: &routing::Digest, attempt: &Attempt) -> Result<(), SinkError> {
         self.send(&digest.as_alert(), attempt).await
     }
+
+    /// Delivers the weekly report: a chat sink posts `summary` (plain text, to be escaped
+    /// like any other untrusted text), a webhook the report's JSON.
+    async fn send_report(&self, report: &Report, summary: &str, attempt: &Attempt) -> Result<(), SinkError>;
 }
 
 /// Why a delivery failed.
@@ -533,6 +538,24 @@ pub(crate) mod tests {
         assert!(status(429).is_retryable() && status(503).is_retryable() && status(408).is_retryable());
         assert!(!status(400).is_retryable() && !status(404).is_retryable() && !status(410).is_retryable());
         assert!(SinkError::Transport { sink: "x".into(), message: "cannot connect".into() }.is_retryable());
+    }
+
+    #[test]
+    fn report_summaries_never_ping() {
+        let summary =
+            "FjordTel reputation report, week 47\n• top complaint: @here, <!channel>, [x](https://evil.example)";
+        for (name, p) in [
+            ("slack", slack::report_payload(summary)),
+            ("discord", discord::report_payload(summary)),
+            ("teams", teams::report_payload(summary)),
+            ("mattermost", mattermost::report_payload(summary)),
+            ("google_chat", google_chat::report_payload(summary)),
+        ] {
+            let body = p.to_string();
+            assert!(body.contains("reputation report"), "{name}: {body}");
+            assert!(!body.contains("@here") && !body.contains("<!channel"), "{name}: {body}");
+        }
+        assert_eq!(discord::report_payload(summary)["allowed_mentions"], serde_json::json!({"parse": []}));
     }
 
     #[test]

@@ -19,6 +19,7 @@ use super::{
     severity_emoji, shrink_to_fit, text,
 };
 use crate::config::Secret;
+use crate::report::Report;
 use crate::spread::{Alert, AlertKind};
 
 /// Characters in one section's text at most (Slack refuses more).
@@ -58,6 +59,10 @@ impl Sink for Slack {
 
     async fn send(&self, alert: &Alert, attempt: &Attempt) -> Result<(), SinkError> {
         post_json(&self.http, &self.name, self.url.expose(), self.timeout, &payload(alert, &attempt.links)).await
+    }
+
+    async fn send_report(&self, _report: &Report, summary: &str, _attempt: &Attempt) -> Result<(), SinkError> {
+        post_json(&self.http, &self.name, self.url.expose(), self.timeout, &report_payload(summary)).await
     }
 }
 
@@ -292,6 +297,12 @@ pub async fn update_message(http: &reqwest::Client, response_url: &str, body: &V
     let mut body = body.clone();
     body["replace_original"] = json!(true);
     post_json(http, "slack", response_url, std::time::Duration::from_secs(10), &body).await
+}
+
+/// The weekly report's summary as a message: plain text from the report, escaped.
+pub fn report_payload(summary: &str) -> Value {
+    let text = text::fit(summary.trim(), SECTION_MAX, text::slack);
+    json!({"text": text, "blocks": [{"type": "section", "text": {"type": "mrkdwn", "text": text}}]})
 }
 
 #[cfg(test)]

@@ -12,6 +12,7 @@ use serde_json::{Value, json};
 
 use super::{Attempt, Links, Sink, SinkConfig, SinkError, SinkKind, facts_line, sample_byline, shrink_to_fit, text};
 use crate::config::Secret;
+use crate::report::Report;
 use crate::spread::{Alert, Severity};
 
 /// Bytes of the whole message at most: Teams refuses 28 KB; a margin is kept because
@@ -74,6 +75,10 @@ impl Sink for Teams {
                 retry_after,
             })
         }
+    }
+
+    async fn send_report(&self, _report: &Report, summary: &str, _attempt: &Attempt) -> Result<(), SinkError> {
+        super::post_json(&self.http, &self.name, self.url.expose(), self.timeout, &report_payload(summary)).await
     }
 }
 
@@ -140,6 +145,23 @@ fn build(alert: &Alert, links: &Links, budget: usize) -> Value {
                 "msteams": {"width": "Full"},
                 "body": body,
                 "actions": actions,
+            }
+        }]
+    })
+}
+
+/// The weekly report's summary as an Adaptive Card; the text is a TextRun, never Markdown.
+pub fn report_payload(summary: &str) -> Value {
+    json!({
+        "type": "message",
+        "attachments": [{
+            "contentType": "application/vnd.microsoft.card.adaptive",
+            "contentUrl": null,
+            "content": {
+                "$schema": "http://adaptivecards.io/schemas/adaptive-card.json",
+                "type": "AdaptiveCard",
+                "version": "1.4",
+                "body": [{"type": "RichTextBlock", "inlines": [run(&text::fit(summary.trim(), 8000, text::defang))]}],
             }
         }]
     })

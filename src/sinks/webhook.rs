@@ -13,6 +13,7 @@ use super::routing::Digest;
 use super::{Attempt, Links, Sink, SinkConfig, SinkError, SinkKind, check_response, transport_error};
 use crate::config::Secret;
 use crate::mention::rfc3339;
+use crate::report::Report;
 use crate::spread::Alert;
 
 pub struct Webhook {
@@ -51,6 +52,11 @@ impl Sink for Webhook {
 
     async fn send_digest(&self, digest: &Digest, attempt: &Attempt) -> Result<(), SinkError> {
         self.post(digest_payload(digest, attempt.now).to_string(), attempt).await
+    }
+
+    async fn send_report(&self, report: &Report, _summary: &str, attempt: &Attempt) -> Result<(), SinkError> {
+        let body = json!({"type": "report.weekly", "timestamp": rfc3339(attempt.now), "data": report});
+        self.post(body.to_string(), attempt).await
     }
 }
 

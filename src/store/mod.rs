@@ -10,6 +10,7 @@
 mod alerts;
 pub use alerts::{Outgoing, Snooze};
 mod codec;
+mod report;
 
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
@@ -17,12 +18,17 @@ use std::sync::{Arc, Mutex};
 use chrono::{DateTime, Utc};
 use rusqlite::{Connection, OptionalExtension, params};
 
+pub use report::{ReportRow, SourceFailure};
+
 use crate::mention::Mention;
 use crate::score::{Category, Score};
 use crate::spread::{Alert, AlertKind, OpenIncident, Severity, Signal};
 
-const MIGRATIONS: &[&str] =
-    &[include_str!("../../migrations/0001_init.sql"), include_str!("../../migrations/0003_sinks.sql")];
+const MIGRATIONS: &[&str] = &[
+    include_str!("../../migrations/0001_init.sql"),
+    include_str!("../../migrations/0005_report.sql"),
+    include_str!("../../migrations/0003_sinks.sql"),
+];
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
