@@ -203,6 +203,15 @@ async fn main() -> anyhow::Result<()> {
         .iter()
         .filter_map(|(id, at)| arrivals.get(id).map(|a| a.duration_since(*at).as_secs_f64() * 1000.0))
         .collect();
+    if std::env::args().any(|a| a == "--each") {
+        let mut each: Vec<(Instant, f64)> = sent_at
+            .iter()
+            .filter_map(|(id, at)| arrivals.get(id).map(|a| (*at, a.duration_since(*at).as_secs_f64() * 1000.0)))
+            .collect();
+        each.sort_by_key(|(at, _)| *at);
+        let line: Vec<String> = each.iter().map(|(_, ms)| format!("{ms:.0}")).collect();
+        println!("each (ms, in send order): {}", line.join(" "));
+    }
     ms.sort_by(|a, b| a.partial_cmp(b).unwrap());
     println!(
         "latency: {} viral alerts at {rate_done:.0} mentions/s; ingest POST → first sink request: p50 {:.1} ms, p99 {:.1} ms, max {:.1} ms ({} of {} alerts arrived)",
@@ -212,6 +221,15 @@ async fn main() -> anyhow::Result<()> {
         ms.last().copied().unwrap_or(f64::NAN),
         ms.len(),
         sent_at.len()
+    );
+    // The service's own histogram: from the alert's decision (wall clock) to the sink's 2xx,
+    // i.e. the outbox and delivery part of the latency alone.
+    let metrics = http.get(format!("http://{}/metrics", app.addr)).send().await?.text().await?;
+    let buckets: Vec<&str> =
+        metrics.lines().filter(|l| l.starts_with("repwatch_delivery_latency_seconds_bucket")).collect();
+    println!(
+        "decision → sink 2xx histogram: {}",
+        buckets.join(" | ").replace("repwatch_delivery_latency_seconds_bucket", "")
     );
     app.stop().await?;
     Ok(())
