@@ -1,5 +1,6 @@
 //! The commands (contract.md §2, §3, §5): arguments, and what each prints.
 
+mod alerts;
 mod check;
 pub mod eval;
 mod export;
@@ -102,6 +103,38 @@ pub enum Command {
         #[arg(long)]
         config: Option<PathBuf>,
     },
+    /// The alert outbox: list deliveries (dead letters) and redeliver them.
+    Alerts {
+        #[arg(long, global = true)]
+        config: Option<PathBuf>,
+        #[arg(long, global = true)]
+        store: Option<String>,
+        #[command(subcommand)]
+        action: AlertsAction,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum AlertsAction {
+    /// Deliveries, newest first: id, sink, status, attempts, incident, webhook-id, last error.
+    List {
+        /// pending, sent or dead.
+        #[arg(long)]
+        status: Option<String>,
+        #[arg(long, default_value_t = 100)]
+        limit: usize,
+    },
+    /// Puts dead letters back in the queue (same webhook-id).
+    Redeliver {
+        /// Dead letter ids (from `alerts list --status dead`).
+        ids: Vec<i64>,
+        /// Every dead letter.
+        #[arg(long)]
+        all: bool,
+        /// With --all: only this sink's.
+        #[arg(long, requires = "all")]
+        sink: Option<String>,
+    },
 }
 
 /// Logs go to stderr, so that commands that print JSON keep stdout clean. The service
@@ -145,6 +178,13 @@ pub async fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
             report::run(config, store, week, format, out).await
         }
         Command::CheckConfig { config } => check::run(config.as_deref()),
+        Command::Alerts { config, store, action } => {
+            let config = load_config(config.as_deref())?;
+            match action {
+                AlertsAction::List { status, limit } => alerts::list(config, store, status, limit).await,
+                AlertsAction::Redeliver { ids, all, sink } => alerts::redeliver(config, store, ids, all, sink).await,
+            }
+        }
     }
 }
 

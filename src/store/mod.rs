@@ -7,6 +7,8 @@
 //! reads use their own connections, so the API never waits behind a write batch.
 //! Migrations are compiled in and applied at open.
 
+mod alerts;
+pub use alerts::{Outgoing, Snooze};
 mod codec;
 mod report;
 mod sources;
@@ -25,8 +27,11 @@ use crate::mention::Mention;
 use crate::score::{Category, Score};
 use crate::spread::{Alert, AlertKind, OpenIncident, Severity, Signal};
 
-const MIGRATIONS: &[&str] =
-    &[include_str!("../../migrations/0001_init.sql"), include_str!("../../migrations/0002_report.sql")];
+const MIGRATIONS: &[&str] = &[
+    include_str!("../../migrations/0001_init.sql"),
+    include_str!("../../migrations/0002_report.sql"),
+    include_str!("../../migrations/0003_sinks.sql"),
+];
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
