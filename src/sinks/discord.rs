@@ -11,10 +11,9 @@ use async_trait::async_trait;
 use serde_json::{Value, json};
 
 use super::{
-    Attempt, Links, Sink, SinkConfig, SinkError, SinkKind, facts_line, post_json, sample_byline, severity_color,
+    Attempt, Endpoint, Links, Sink, SinkConfig, SinkError, SinkKind, facts_line, sample_byline, severity_color,
     severity_emoji, shrink_to_fit, text,
 };
-use crate::config::Secret;
 use crate::mention::rfc3339;
 use crate::report::Report;
 use crate::spread::Alert;
@@ -28,16 +27,11 @@ const FOOTER_MAX: usize = 2048;
 /// embeds at most.
 const EMBEDS_TOTAL_MAX: usize = 6000;
 
-pub struct Discord {
-    name: String,
-    url: Secret,
-    timeout: Duration,
-    http: reqwest::Client,
-}
+pub struct Discord(Endpoint);
 
 impl Discord {
     pub fn new(config: &SinkConfig, http: reqwest::Client) -> Discord {
-        Discord { name: config.name.clone(), url: config.url.clone(), timeout: config.timeout, http }
+        Discord(Endpoint::new(config, http))
     }
 }
 
@@ -48,19 +42,15 @@ impl Sink for Discord {
     }
 
     fn name(&self) -> &str {
-        &self.name
+        &self.0.name
     }
 
     async fn send(&self, alert: &Alert, attempt: &Attempt) -> Result<(), SinkError> {
-        post_json(&self.http, &self.name, self.url.expose(), self.timeout, &payload(alert, &attempt.links))
-            .await
-            .map_err(with_body_retry_after)
+        self.0.post(&payload(alert, &attempt.links)).await.map_err(with_body_retry_after)
     }
 
     async fn send_report(&self, _report: &Report, summary: &str, _attempt: &Attempt) -> Result<(), SinkError> {
-        post_json(&self.http, &self.name, self.url.expose(), self.timeout, &report_payload(summary))
-            .await
-            .map_err(with_body_retry_after)
+        self.0.post(&report_payload(summary)).await.map_err(with_body_retry_after)
     }
 }
 

@@ -5,32 +5,24 @@
 //! and formatting characters are defused instead. Mentions (`<users/all>`, `@…`) cannot
 //! form. Messages stay under 32,000 bytes.
 
-use std::time::Duration;
-
 use async_trait::async_trait;
 use serde_json::{Value, json};
 
 use super::{
-    Attempt, Links, Sink, SinkConfig, SinkError, SinkKind, facts_line, post_json, sample_byline, severity_emoji,
+    Attempt, Endpoint, Links, Sink, SinkConfig, SinkError, SinkKind, facts_line, sample_byline, severity_emoji,
     shrink_to_fit, text,
 };
-use crate::config::Secret;
 use crate::report::Report;
 use crate::spread::Alert;
 
 /// Bytes of a message at most (Google says 32,000; a margin is kept).
 const MESSAGE_MAX_BYTES: usize = 30_000;
 
-pub struct GoogleChat {
-    name: String,
-    url: Secret,
-    timeout: Duration,
-    http: reqwest::Client,
-}
+pub struct GoogleChat(Endpoint);
 
 impl GoogleChat {
     pub fn new(config: &SinkConfig, http: reqwest::Client) -> GoogleChat {
-        GoogleChat { name: config.name.clone(), url: config.url.clone(), timeout: config.timeout, http }
+        GoogleChat(Endpoint::new(config, http))
     }
 }
 
@@ -41,16 +33,16 @@ impl Sink for GoogleChat {
     }
 
     fn name(&self) -> &str {
-        &self.name
+        &self.0.name
     }
 
     async fn send(&self, alert: &Alert, attempt: &Attempt) -> Result<(), SinkError> {
-        let url = threaded_url(self.url.expose());
-        post_json(&self.http, &self.name, &url, self.timeout, &payload(alert, &attempt.links)).await
+        let url = threaded_url(self.0.url.expose());
+        self.0.post_to(&url, &payload(alert, &attempt.links)).await
     }
 
     async fn send_report(&self, _report: &Report, summary: &str, _attempt: &Attempt) -> Result<(), SinkError> {
-        post_json(&self.http, &self.name, self.url.expose(), self.timeout, &report_payload(summary)).await
+        self.0.post(&report_payload(summary)).await
     }
 }
 

@@ -3,32 +3,24 @@
 //! Slack-compatible `<!channel>` that Mattermost translates), so a post can neither
 //! ping nor format the message nor disguise a link. Posts stay under 16,383 characters.
 
-use std::time::Duration;
-
 use async_trait::async_trait;
 use serde_json::{Value, json};
 
 use super::{
-    Attempt, Links, Sink, SinkConfig, SinkError, SinkKind, facts_line, post_json, sample_byline, severity_emoji,
+    Attempt, Endpoint, Links, Sink, SinkConfig, SinkError, SinkKind, facts_line, sample_byline, severity_emoji,
     shrink_to_fit, text,
 };
-use crate::config::Secret;
 use crate::report::Report;
 use crate::spread::Alert;
 
 /// Characters of a post at most (Mattermost ≥ 5.0); more would be split into posts.
 const TEXT_MAX: usize = 16_383;
 
-pub struct Mattermost {
-    name: String,
-    url: Secret,
-    timeout: Duration,
-    http: reqwest::Client,
-}
+pub struct Mattermost(Endpoint);
 
 impl Mattermost {
     pub fn new(config: &SinkConfig, http: reqwest::Client) -> Mattermost {
-        Mattermost { name: config.name.clone(), url: config.url.clone(), timeout: config.timeout, http }
+        Mattermost(Endpoint::new(config, http))
     }
 }
 
@@ -39,15 +31,15 @@ impl Sink for Mattermost {
     }
 
     fn name(&self) -> &str {
-        &self.name
+        &self.0.name
     }
 
     async fn send(&self, alert: &Alert, attempt: &Attempt) -> Result<(), SinkError> {
-        post_json(&self.http, &self.name, self.url.expose(), self.timeout, &payload(alert, &attempt.links)).await
+        self.0.post(&payload(alert, &attempt.links)).await
     }
 
     async fn send_report(&self, _report: &Report, summary: &str, _attempt: &Attempt) -> Result<(), SinkError> {
-        post_json(&self.http, &self.name, self.url.expose(), self.timeout, &report_payload(summary)).await
+        self.0.post(&report_payload(summary)).await
     }
 }
 

@@ -368,6 +368,31 @@ pub async fn check_response(sink: &str, resp: reqwest::Response) -> Result<(), S
     Err(SinkError::Status { sink: sink.to_string(), status: status.as_u16(), body: truncate(&body, 500), retry_after })
 }
 
+/// What every chat sink holds: its name, its webhook URL (a secret: the URL carries the
+/// key), its timeout and the shared HTTP client.
+pub struct Endpoint {
+    pub name: String,
+    pub url: Secret,
+    pub timeout: Duration,
+    pub http: reqwest::Client,
+}
+
+impl Endpoint {
+    pub fn new(config: &SinkConfig, http: reqwest::Client) -> Endpoint {
+        Endpoint { name: config.name.clone(), url: config.url.clone(), timeout: config.timeout, http }
+    }
+
+    /// POSTs a JSON body to the webhook URL.
+    pub async fn post(&self, body: &serde_json::Value) -> Result<(), SinkError> {
+        post_json(&self.http, &self.name, self.url.expose(), self.timeout, body).await
+    }
+
+    /// POSTs a JSON body to a URL derived from the webhook URL (e.g. with a thread key).
+    pub async fn post_to(&self, url: &str, body: &serde_json::Value) -> Result<(), SinkError> {
+        post_json(&self.http, &self.name, url, self.timeout, body).await
+    }
+}
+
 /// POSTs a JSON body to a chat webhook and maps the answer. The URL (which holds the
 /// webhook's key) never appears in an error.
 pub async fn post_json(

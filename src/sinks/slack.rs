@@ -15,10 +15,9 @@ use serde_json::{Value, json};
 use sha2::Sha256;
 
 use super::{
-    Attempt, Links, Sink, SinkConfig, SinkError, SinkKind, facts_line, post_json, routing, sample_byline,
+    Attempt, Endpoint, Links, Sink, SinkConfig, SinkError, SinkKind, facts_line, post_json, routing, sample_byline,
     severity_emoji, shrink_to_fit, text,
 };
-use crate::config::Secret;
 use crate::report::Report;
 use crate::spread::{Alert, AlertKind};
 
@@ -34,16 +33,11 @@ pub const ACTION_ACK: &str = "repwatch_ack";
 pub const ACTION_RESOLVE: &str = "repwatch_resolve";
 pub const ACTION_SNOOZE: &str = "repwatch_snooze";
 
-pub struct Slack {
-    name: String,
-    url: Secret,
-    timeout: std::time::Duration,
-    http: reqwest::Client,
-}
+pub struct Slack(Endpoint);
 
 impl Slack {
     pub fn new(config: &SinkConfig, http: reqwest::Client) -> Slack {
-        Slack { name: config.name.clone(), url: config.url.clone(), timeout: config.timeout, http }
+        Slack(Endpoint::new(config, http))
     }
 }
 
@@ -54,15 +48,15 @@ impl Sink for Slack {
     }
 
     fn name(&self) -> &str {
-        &self.name
+        &self.0.name
     }
 
     async fn send(&self, alert: &Alert, attempt: &Attempt) -> Result<(), SinkError> {
-        post_json(&self.http, &self.name, self.url.expose(), self.timeout, &payload(alert, &attempt.links)).await
+        self.0.post(&payload(alert, &attempt.links)).await
     }
 
     async fn send_report(&self, _report: &Report, summary: &str, _attempt: &Attempt) -> Result<(), SinkError> {
-        post_json(&self.http, &self.name, self.url.expose(), self.timeout, &report_payload(summary)).await
+        self.0.post(&report_payload(summary)).await
     }
 }
 

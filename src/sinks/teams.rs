@@ -5,13 +5,12 @@
 //! shown. `Action.Submit` does not work through Workflows, so acknowledging is a link to
 //! the incident. The card stays under the 28 KB message limit by cutting post text.
 
-use std::time::Duration;
-
 use async_trait::async_trait;
 use serde_json::{Value, json};
 
-use super::{Attempt, Links, Sink, SinkConfig, SinkError, SinkKind, facts_line, sample_byline, shrink_to_fit, text};
-use crate::config::Secret;
+use super::{
+    Attempt, Endpoint, Links, Sink, SinkConfig, SinkError, SinkKind, facts_line, sample_byline, shrink_to_fit, text,
+};
 use crate::report::Report;
 use crate::spread::{Alert, Severity};
 
@@ -19,16 +18,11 @@ use crate::spread::{Alert, Severity};
 /// Workflows wraps the card.
 const MESSAGE_MAX_BYTES: usize = 24_000;
 
-pub struct Teams {
-    name: String,
-    url: Secret,
-    timeout: Duration,
-    http: reqwest::Client,
-}
+pub struct Teams(Endpoint);
 
 impl Teams {
     pub fn new(config: &SinkConfig, http: reqwest::Client) -> Teams {
-        Teams { name: config.name.clone(), url: config.url.clone(), timeout: config.timeout, http }
+        Teams(Endpoint::new(config, http))
     }
 }
 
@@ -39,27 +33,28 @@ impl Sink for Teams {
     }
 
     fn name(&self) -> &str {
-        &self.name
+        &self.0.name
     }
 
     async fn send(&self, alert: &Alert, attempt: &Attempt) -> Result<(), SinkError> {
         let body = payload(alert, &attempt.links);
         let resp = self
+            .0
             .http
-            .post(self.url.expose())
-            .timeout(self.timeout)
+            .post(self.0.url.expose())
+            .timeout(self.0.timeout)
             .header(reqwest::header::CONTENT_TYPE, "application/json; charset=utf-8")
             .body(body.to_string())
             .send()
             .await
-            .map_err(|e| super::transport_error(&self.name, &e))?;
+            .map_err(|e| super::transport_error(&self.0.name, &e))?;
         let status = resp.status();
         let retry_after = crate::http::retry_after(resp.headers());
         let text = resp.text().await.unwrap_or_default();
         // The legacy connectors answer throttling inside a 200/400 body, never as 429.
         if text.contains("HTTP error 429") {
             return Err(SinkError::Status {
-                sink: self.name.clone(),
+                sink: self.0.name.clone(),
                 status: 429,
                 body: super::truncate(&text, 500),
                 retry_after,
@@ -69,7 +64,7 @@ impl Sink for Teams {
             Ok(())
         } else {
             Err(SinkError::Status {
-                sink: self.name.clone(),
+                sink: self.0.name.clone(),
                 status: status.as_u16(),
                 body: super::truncate(&text, 500),
                 retry_after,
@@ -78,7 +73,7 @@ impl Sink for Teams {
     }
 
     async fn send_report(&self, _report: &Report, summary: &str, _attempt: &Attempt) -> Result<(), SinkError> {
-        super::post_json(&self.http, &self.name, self.url.expose(), self.timeout, &report_payload(summary)).await
+        self.0.post(&report_payload(summary)).await
     }
 }
 
