@@ -182,14 +182,14 @@ impl Pipeline {
     pub async fn start(ctx: Arc<Context>, store: Store, options: Options) -> anyhow::Result<Pipeline> {
         let mut detector = Detector::new(&ctx.config.spread);
         if options.clock == Clock::Wall {
-            let window = chrono::Duration::minutes(ctx.config.spread.window_mins as i64);
+            let history = detector.history();
             let open = store.open_incidents().await.context("reading open incidents")?;
             let tracked: HashSet<(String, String)> =
                 open.iter().flat_map(|(_, members)| members.iter().map(|s| (s.source.clone(), s.id.clone()))).collect();
             for (incident, members) in open {
                 detector.restore(incident, members);
             }
-            for s in store.recent_complaints(Utc::now() - window).await.context("reading recent complaints")? {
+            for s in store.recent_complaints(Utc::now() - history).await.context("reading recent complaints")? {
                 if !tracked.contains(&(s.source.clone(), s.id.clone())) {
                     detector.warm(&s);
                 }
@@ -454,6 +454,7 @@ fn update_signal(m: &Mention) -> Signal {
         url: m.url.clone(),
         text: String::new(),
         update: true,
+        in_reply_to: m.in_reply_to.clone(),
     }
 }
 
