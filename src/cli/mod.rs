@@ -4,6 +4,7 @@ mod check;
 mod export;
 mod replay;
 mod score;
+mod spikes;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -62,6 +63,9 @@ pub enum Command {
         deliver: bool,
         file: PathBuf,
     },
+    /// The volume detector alone: prints the timestamp of each row of a `timestamp,value`
+    /// CSV that starts a surge.
+    Spikes { file: PathBuf },
     /// Writes stored mentions as JSON Lines, latest counts, oldest first.
     Export {
         #[arg(long)]
@@ -117,6 +121,7 @@ pub async fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
             export::run(config, store, since, source).await
         }
         Command::CheckConfig { config } => check::run(config.as_deref()),
+        Command::Spikes { file } => spikes::run(&file),
     }
 }
 

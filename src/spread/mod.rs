@@ -29,7 +29,7 @@ pub mod baseline;
 mod detector;
 mod reasons;
 pub mod text;
-// pub mod volume;
+pub mod volume;
 
 use std::fmt;
 
