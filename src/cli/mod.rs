@@ -61,6 +61,11 @@ pub enum Command {
         /// Also send the alerts to the configured sinks.
         #[arg(long)]
         deliver: bool,
+        /// Check the alerts against FILE.expect.json (incidents alerted by their
+        /// deadline, nothing for must-not-alert posts); the verdict goes to stderr and
+        /// the exit status is 1 when it fails.
+        #[arg(long, value_name = "EXPECT_JSON")]
+        expect: Option<PathBuf>,
         file: PathBuf,
     },
     /// The volume detector alone: prints the timestamp of each row of a `timestamp,value`
@@ -112,9 +117,9 @@ pub async fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
             crate::demo::run(crate::demo::DemoOptions { once, speed, listen }).await
         }
         Command::Score { rules, file } => score::run(rules.as_deref(), file.as_deref()),
-        Command::Replay { config, rules, store, deliver, file } => {
+        Command::Replay { config, rules, store, deliver, expect, file } => {
             let config = load_config(config.as_deref())?;
-            replay::run(config, rules.as_deref(), store, deliver, &file).await
+            replay::run(config, rules.as_deref(), store, deliver, &file, expect.as_deref()).await
         }
         Command::Export { config, store, since, source } => {
             let config = load_config(config.as_deref())?;
