@@ -148,6 +148,10 @@ pub struct Expect {
     pub incidents: Vec<ExpectedIncident>,
     #[serde(default)]
     pub must_not_alert: BTreeMap<String, Vec<String>>,
+    /// Until then the detector is still learning the brand's usual rates (a cold
+    /// start): incidents opened on background posts before it are not false alarms.
+    #[serde(default)]
+    pub learn_until: Option<DateTime<Utc>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -203,7 +207,11 @@ impl Expect {
                 }
                 None => {
                     passed = false;
-                    lines.push(format!("expect: missed: {} was never alerted (due by {})", inc.tag, rfc3339(inc.alert_by)));
+                    lines.push(format!(
+                        "expect: missed: {} was never alerted (due by {})",
+                        inc.tag,
+                        rfc3339(inc.alert_by)
+                    ));
                 }
             }
         }
@@ -226,7 +234,8 @@ impl Expect {
             .chain(self.must_not_alert.values().flatten())
             .cloned()
             .collect();
-        for a in alerts.iter().filter(|a| a.kind == AlertKind::Opened) {
+        let learnt = |a: &&Alert| self.learn_until.is_none_or(|t| a.at >= t);
+        for a in alerts.iter().filter(|a| a.kind == AlertKind::Opened).filter(learnt) {
             if ids_of(a).is_disjoint(&known) {
                 passed = false;
                 lines.push(format!(

@@ -11,6 +11,8 @@
 //!
 //! Memory is fixed: a few hundred numbers per group, whatever the history.
 
+use std::collections::VecDeque;
+
 use chrono::{DateTime, Datelike, Timelike, Utc};
 
 /// How fast the per-slot averages forget: about the last eight readings of a slot.
@@ -21,9 +23,14 @@ const GLOBAL_ALPHA: f64 = 1.0 / 48.0;
 const SLOT_TRUST: f64 = 2.0;
 /// Hours of pseudo-history the prior is worth.
 const PRIOR_HOURS: f64 = 12.0;
+/// Readings of pseudo-history the prior is worth in each slot: one quiet hour must not
+/// be taken for the rhythm of the day.
+const SLOT_PRIOR: f64 = 1.0;
 /// A gap longer than this (hours) is not replayed hour by hour: the averages have
 /// forgotten everything by then anyway.
 const MAX_GAP_HOURS: i64 = 24 * 7 * 3;
+/// A closed hour is learnt this many hours after it began.
+const LEARN_LAG_HOURS: i64 = 2;
 
 /// A robust EWMA of a count: its mean and variance.
 #[derive(Debug, Clone, Copy)]
@@ -44,7 +51,9 @@ impl Ewma {
         // faster than the prior's pseudo-history allows.
         let alpha = alpha.max(1.0 / (self.n + 1.0 + prior_weight));
         // Clip what is far above the usual: incidents must not teach the baseline.
-        let ceiling = self.mean + 4.0 * self.var.max(self.mean).sqrt() + 2.0;
+        // (At least a Poisson count's wobble: a prior of "almost nothing" must not clip
+        // a brand's ordinary few complaints an hour.)
+        let ceiling = self.mean + 4.0 * self.var.max(self.mean).max(1.0).sqrt() + 2.0;
         let x = x.min(ceiling);
         let d = x - self.mean;
         self.mean += alpha * d;
@@ -62,6 +71,8 @@ pub struct Baseline {
     /// The hour being counted (hours since the epoch), and its count so far.
     hour: Option<i64>,
     count: f64,
+    /// Closed hours not learnt yet.
+    closed: VecDeque<(i64, f64)>,
 }
 
 /// What the baseline expects in a window: mean and variance of the count.
@@ -75,7 +86,14 @@ impl Baseline {
     /// A baseline that starts out expecting `prior_per_hour`.
     pub fn new(prior_per_hour: f64) -> Baseline {
         let prior = Ewma::new(prior_per_hour);
-        Baseline { week: vec![prior; 168], day: vec![prior; 24], all: prior, hour: None, count: 0.0 }
+        Baseline {
+            week: vec![prior; 168],
+            day: vec![prior; 24],
+            all: prior,
+            hour: None,
+            count: 0.0,
+            closed: VecDeque::new(),
+        }
     }
 
     /// Counts one complaint at `at`. Complaints older than the hour being counted are
@@ -102,7 +120,14 @@ impl Baseline {
         }
         for h in from..hour {
             let x = if h == current { self.count } else { 0.0 };
-            self.learn(h, x);
+            self.closed.push_back((h, x));
+        }
+        // Hours are learnt only once they are out of the short window: complaints being
+        // judged must not raise the bar they are judged against.
+        while self.closed.front().is_some_and(|(h, _)| *h + LEARN_LAG_HOURS <= hour) {
+            if let Some((h, x)) = self.closed.pop_front() {
+                self.learn(h, x);
+            }
         }
         self.hour = Some(hour);
         self.count = 0.0;
@@ -110,8 +135,8 @@ impl Baseline {
 
     fn learn(&mut self, hour: i64, x: f64) {
         let (w, d) = slots(hour);
-        self.week[w].update(x, SLOT_ALPHA, PRIOR_HOURS / 24.0);
-        self.day[d].update(x, SLOT_ALPHA, PRIOR_HOURS / 24.0);
+        self.week[w].update(x, SLOT_ALPHA, SLOT_PRIOR);
+        self.day[d].update(x, SLOT_ALPHA, SLOT_PRIOR);
         self.all.update(x, GLOBAL_ALPHA, PRIOR_HOURS);
     }
 
@@ -342,7 +367,7 @@ mod tests {
         b.advance(t(14 * 24));
         let day = b.expected(t(14 * 24 + 12), 60).mean;
         let night = b.expected(t(14 * 24 + 3), 60).mean;
-        assert!(day > 7.0 && night < 1.0, "day {day}, night {night}");
+        assert!(day > 6.0 && night < 1.0, "day {day}, night {night}");
         // 10 at noon is usual; 10 at 3 in the morning is not.
         assert!(surprise(10.0, b.expected(t(14 * 24 + 12), 60)) < 1.0);
         let night = surprise(10.0, b.expected(t(14 * 24 + 3), 60));

@@ -28,6 +28,8 @@ const AGREEING_SENTIMENT: f32 = 0.05;
 /// The prior usual rate of complaints per group before the baseline has learnt: about
 /// two a day.
 const PRIOR_PER_HOUR: f64 = 0.08;
+/// Posts the scorer called complaints that an incident needs, besides possible ones.
+const FIRM_MIN: usize = 2;
 /// Housekeeping (resolving, forgetting) runs at most this often, in stream time.
 const HOUSEKEEPING_SECS: i64 = 60;
 
@@ -106,6 +108,8 @@ struct Member {
     key: u64,
     author: u64,
     copy: Option<u64>,
+    /// The scorer called it a complaint (not only a possible one, or a reply agreeing).
+    firm: bool,
     signal: Arc<Signal>,
 }
 
@@ -114,15 +118,18 @@ struct Window {
     mins: i64,
     members: VecDeque<Member>,
     voices: Voices,
+    /// Members the scorer called complaints.
+    firm: usize,
 }
 
 impl Window {
     fn new(mins: i64) -> Window {
-        Window { mins, members: VecDeque::new(), voices: Voices::default() }
+        Window { mins, members: VecDeque::new(), voices: Voices::default(), firm: 0 }
     }
 
     fn insert(&mut self, m: Member) {
         self.voices.add(m.author, m.copy);
+        self.firm += m.firm as usize;
         // Streams are nearly ordered: a late post goes in its place.
         if self.members.back().is_none_or(|b| b.at <= m.at) {
             self.members.push_back(m);
@@ -138,6 +145,7 @@ impl Window {
         while self.members.front().is_some_and(|m| m.at <= edge) {
             if let Some(m) = self.members.pop_front() {
                 self.voices.remove(m.author, m.copy);
+                self.firm -= m.firm as usize;
                 out.push(m);
             }
         }
@@ -146,6 +154,7 @@ impl Window {
     fn clear(&mut self) {
         self.members.clear();
         self.voices = Voices::default();
+        self.firm = 0;
     }
 }
 
@@ -480,22 +489,27 @@ impl Detector {
         let parent = s.in_reply_to.as_ref().and_then(|p| self.posts.get(&post_key(&s.source, p)));
         let thread = parent.map(|p| p.single.filter(|c| self.is_open(*c)).unwrap_or(p.cluster));
         let joins_thread = thread.is_some() && s.sentiment <= AGREEING_SENTIMENT;
-        if !s.complaint && !joins_thread {
+        // A post naming a problem the scorer did not call a complaint ("great job, third
+        // outage this week") may be sarcasm: it counts towards its category's spread, but
+        // an incident also needs posts the scorer is sure of.
+        let possible = !s.complaint && s.category.is_some();
+        if !s.complaint && !joins_thread && !possible {
             return None;
         }
         let signal = Arc::new(s.clone());
-        let base = s.category.map(category_index).unwrap_or(Category::ALL.len());
-        if s.complaint && at > now - Duration::hours(1) {
+        let base = s.category.map(|c| category_index(family(c))).unwrap_or(Category::ALL.len());
+        if (s.complaint || possible) && at > now - Duration::hours(1) {
             self.baselines[base].add(at);
         }
         let shared = links(&s.text);
-        let cid = match thread.filter(|_| joins_thread) {
+        let cid = match thread.filter(|_| joins_thread && !possible) {
             Some(c) if self.clusters.contains_key(&c) => c,
             _ => self.assign(s, &shared, now),
         };
         let author = author_key(s);
         let copy = copy_key(&s.text);
-        let member = Member { at, key, author, copy, signal: signal.clone() };
+        let firm = s.complaint || joins_thread;
+        let member = Member { at, key, author, copy, firm, signal: signal.clone() };
         let cluster = self.clusters.get_mut(&cid)?;
         cluster.last_at = cluster.last_at.max(now);
         for w in &mut cluster.windows {
@@ -563,7 +577,8 @@ impl Detector {
             }
         }
         if let Some(cat) = s.category {
-            return self.cluster_for_group(cat.as_str(), Some(cat), false, now);
+            let family = family(cat);
+            return self.cluster_for_group(family.as_str(), Some(family), false, now);
         }
         // No category: the cluster it shares most terms with, when it shares enough.
         let mut shared_terms: HashMap<u64, usize> = HashMap::new();
@@ -644,7 +659,7 @@ impl Detector {
         for (i, w) in cluster.windows.iter().enumerate() {
             let need = if i == 0 { min_authors } else { min_authors + SLOW_EXTRA_AUTHORS[i - 1] };
             let voices = w.voices.count();
-            if voices < need {
+            if voices < need || w.firm < FIRM_MIN {
                 continue;
             }
             let expected = baseline.expected(now, w.mins);
@@ -925,6 +940,15 @@ fn severity(config: &SpreadConfig, inc: &Incident, single: bool) -> Severity {
 /// audience when that is more (a large account's posts are always seen a lot).
 fn viral_bar(viral: f64, followers: u64) -> f64 {
     viral.max(followers as f64 / 100.0)
+}
+
+/// Categories that people mix up for one problem share a cluster: "charged twice, want
+/// my money back" is billing to one scorer cue and refund to another.
+fn family(c: Category) -> Category {
+    match c {
+        Category::Refund => Category::Billing,
+        c => c,
+    }
 }
 
 fn category_index(c: Category) -> usize {

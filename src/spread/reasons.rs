@@ -42,10 +42,14 @@ pub(super) fn alert(v: &IncidentView, kind: AlertKind, now: DateTime<Utc>) -> Al
     let first = members.first();
     let headline = match (kind, v.single, inc.trigger) {
         (AlertKind::Resolved, _, _) => format!("Resolved: {what} incident has been quiet"),
+        (_, true, Trigger::Reach) if v.category.is_none() => {
+            format!("A complaint from an account with {} followers", group_digits(first.map_or(0, |s| s.followers)))
+        }
         (_, true, Trigger::Reach) => format!(
             "A complaint from an account with {} followers ({what})",
             group_digits(first.map_or(0, |s| s.followers))
         ),
+        (_, true, _) if v.category.is_none() => "A complaint is going viral".to_string(),
         (_, true, _) => format!("A complaint is going viral ({what})"),
         (AlertKind::Opened, false, _) => format!("Complaint spreading: {what}"),
         (AlertKind::Escalated, false, _) => format!("Complaint still spreading: {what} (now {})", inc.severity),

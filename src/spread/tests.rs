@@ -375,3 +375,22 @@ fn memory_is_bounded_by_the_window_not_the_history() {
         }
     }
 }
+
+#[test]
+fn sarcasm_counts_towards_spread_once_some_posts_are_plain_complaints() {
+    let mut d = Detector::new(&SpreadConfig::default());
+    // "Great job, third outage this week": the scorer sees an outage, not a complaint.
+    let sarcastic: Vec<Signal> = (0..5)
+        .map(|i| {
+            let mut s = complaint(&format!("s{i}"), &format!("wit{i}"), i);
+            s.complaint = false;
+            s.sentiment = 0.6;
+            s
+        })
+        .collect();
+    assert!(run(&mut d, &sarcastic).is_empty(), "possible complaints alone never open an incident");
+    let plain: Vec<Signal> = (0..2).map(|i| complaint(&format!("p{i}"), &format!("plain{i}"), 6 + i)).collect();
+    let alerts = run(&mut d, &plain);
+    assert_eq!(kinds(&alerts), [(AlertKind::Opened, Severity::Medium)], "{alerts:#?}");
+    assert!(alerts[0].reasons[0].starts_with("7 complaints from 7 people"), "{:?}", alerts[0].reasons);
+}
