@@ -28,6 +28,9 @@ const AGREEING_SENTIMENT: f32 = 0.05;
 /// The prior usual rate of complaints per group before the baseline has learnt: about
 /// two a day.
 const PRIOR_PER_HOUR: f64 = 0.08;
+/// An incident stays alive while its short window holds at least twice the usual count,
+/// and that is unusual at this level (1 in 10).
+const ALIVE_SURPRISE: f64 = 1.0;
 /// Posts the scorer called complaints that an incident needs, besides possible ones.
 const FIRM_MIN: usize = 2;
 /// Housekeeping (resolving, forgetting) runs at most this often, in stream time.
@@ -545,8 +548,9 @@ impl Detector {
             // An incident stays alive while complaints still come faster than usual;
             // back at the usual rate it dies down, even if complaints trickle in.
             let short = &cluster.windows[0];
+            let voices = short.voices.count() as f64;
             let expected = self.baselines[cluster.base].expected(now, short.mins);
-            if cluster.single || surprise(short.voices.count() as f64, expected) >= self.config.min_surprise() / 2.0 {
+            if cluster.single || (voices >= 2.0 * expected.mean && surprise(voices, expected) >= ALIVE_SURPRISE) {
                 inc.last_activity = now;
             }
         }
@@ -663,6 +667,9 @@ impl Detector {
                 continue;
             }
             let expected = baseline.expected(now, w.mins);
+            if (voices as f64) <= expected.mean {
+                continue;
+            }
             let s = surprise(voices as f64, expected);
             if s >= min_surprise {
                 trigger = Some((i, Trigger::Spread { mins: w.mins, expected: expected.mean, surprise: s }));
