@@ -18,6 +18,7 @@ use serde::de::{DeserializeOwned, IntoDeserializer};
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
+use crate::report::{RawReportConfig, ReportConfig};
 use crate::sinks::SinkConfig;
 use crate::sources::SourceConfig;
 use crate::spread::SpreadConfig;
@@ -34,6 +35,7 @@ pub struct Config {
     pub spread: SpreadConfig,
     pub sources: Vec<SourceConfig>,
     pub sinks: Vec<SinkConfig>,
+    pub report: ReportConfig,
 }
 
 /// What counts as a mention of the business.
@@ -179,7 +181,7 @@ pub fn load(path: &Path) -> Result<Config, ConfigErrors> {
     Ok(config)
 }
 
-const SECTIONS: &[&str] = &["brand", "store", "server", "rules", "spread", "sources", "sinks"];
+const SECTIONS: &[&str] = &["brand", "store", "server", "rules", "spread", "sources", "sinks", "report"];
 
 /// Parses configuration text. `file` is only used in messages; `env` looks up variables
 /// named by `*_env` keys.
@@ -244,6 +246,25 @@ pub fn parse(text: &str, file: &str, env: &dyn Fn(&str) -> Option<String>) -> Re
     for (i, item) in loader.array(&root, "sinks") {
         if let Some(sink) = SinkConfig::from_toml(&mut loader, item, &format!("sinks[{i}]")) {
             config.sinks.push(sink);
+        }
+    }
+    if let Some(v) = root.get("report")
+        && let Some(raw) = loader.typed::<RawReportConfig>(v, "report", &[])
+    {
+        match raw.check() {
+            Ok(report) => {
+                for name in &report.sinks {
+                    if !config.sinks.iter().any(|s| &s.name == name) {
+                        loader.error_at(v, "sinks", format!("report.sinks: no sink is named {name:?}"));
+                    }
+                }
+                config.report = report;
+            }
+            Err(errors) => {
+                for (key, message) in errors {
+                    loader.error_at(v, key, message);
+                }
+            }
         }
     }
     loader.check_unique_names(&config, &root);

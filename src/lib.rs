@@ -19,6 +19,7 @@ pub mod http;
 pub mod mention;
 pub mod metrics;
 pub mod normalize;
+pub mod report;
 pub mod run;
 pub mod score;
 pub mod server;

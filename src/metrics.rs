@@ -18,7 +18,24 @@ pub struct Metrics {
     pub complaints: AtomicU64,
     pub alerts: AtomicU64,
     by_label: Mutex<BTreeMap<(&'static str, String), u64>>,
+    /// Gauges with one label, e.g. `("source_last_success_timestamp_seconds:source", name)`.
+    gauges_by_label: Mutex<BTreeMap<(&'static str, String), f64>>,
     latency: Mutex<Histogram>,
+    sinks: Mutex<BTreeMap<String, SinkHealth>>,
+}
+
+/// How a sink is doing, as its delivery loop last saw it.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct SinkHealth {
+    /// The last delivery succeeded (or none was tried yet).
+    pub healthy: bool,
+    /// The endpoint refused us for good (401, 403, 404, 410): nothing is sent to it
+    /// until a dead letter of it is redelivered or the service restarts.
+    pub paused: bool,
+    pub consecutive_failures: u32,
+    pub last_error: Option<String>,
+    pub last_error_at: Option<chrono::DateTime<chrono::Utc>>,
+    pub last_success_at: Option<chrono::DateTime<chrono::Utc>>,
 }
 
 #[derive(Default)]
@@ -37,6 +54,61 @@ impl Metrics {
     pub fn inc_labeled(&self, name: &'static str, label: &str) {
         let mut map = self.by_label.lock().unwrap_or_else(|p| p.into_inner());
         *map.entry((name, label.to_string())).or_default() += 1;
+    }
+
+    /// Adds `n` to a counter with one label.
+    pub fn add_labeled(&self, name: &'static str, label: &str, n: u64) {
+        let mut map = self.by_label.lock().unwrap_or_else(|p| p.into_inner());
+        *map.entry((name, label.to_string())).or_default() += n;
+    }
+
+    /// Sets a gauge with one label, e.g. `("source_up:source", name)`.
+    pub fn set_gauge_labeled(&self, name: &'static str, label: &str, value: f64) {
+        let mut map = self.gauges_by_label.lock().unwrap_or_else(|p| p.into_inner());
+        map.insert((name, label.to_string()), value);
+    }
+
+    /// Registers a sink as healthy (at start).
+    pub fn sink_started(&self, name: &str) {
+        let mut map = self.sinks.lock().unwrap_or_else(|p| p.into_inner());
+        map.entry(name.to_string()).or_insert(SinkHealth { healthy: true, ..SinkHealth::default() });
+    }
+
+    pub fn sink_succeeded(&self, name: &str) {
+        let mut map = self.sinks.lock().unwrap_or_else(|p| p.into_inner());
+        let h = map.entry(name.to_string()).or_default();
+        h.healthy = true;
+        h.paused = false;
+        h.consecutive_failures = 0;
+        h.last_success_at = Some(chrono::Utc::now());
+    }
+
+    /// A failed delivery; `healthy` stays true for transient failures until a few in a
+    /// row, `pause` stops the sink.
+    pub fn sink_failed(&self, name: &str, error: &str, permanent: bool, pause: bool) {
+        let mut map = self.sinks.lock().unwrap_or_else(|p| p.into_inner());
+        let h = map.entry(name.to_string()).or_default();
+        h.consecutive_failures += 1;
+        h.healthy = !permanent && h.consecutive_failures < 3;
+        h.paused |= pause;
+        h.last_error = Some(error.to_string());
+        h.last_error_at = Some(chrono::Utc::now());
+    }
+
+    /// Someone redelivered a dead letter: try the sink again.
+    pub fn sink_resumed(&self, name: &str) {
+        let mut map = self.sinks.lock().unwrap_or_else(|p| p.into_inner());
+        if let Some(h) = map.get_mut(name) {
+            h.paused = false;
+        }
+    }
+
+    pub fn sink_paused(&self, name: &str) -> bool {
+        self.sinks.lock().unwrap_or_else(|p| p.into_inner()).get(name).is_some_and(|h| h.paused)
+    }
+
+    pub fn sink_health(&self) -> BTreeMap<String, SinkHealth> {
+        self.sinks.lock().unwrap_or_else(|p| p.into_inner()).clone()
     }
 
     pub fn observe_delivery_latency(&self, seconds: f64) {
@@ -85,9 +157,30 @@ impl Metrics {
             }
             let _ = writeln!(out, "repwatch_{metric}{{{key}=\"{}\"}} {value}", escape(label));
         }
+        let labeled_gauges = self.gauges_by_label.lock().unwrap_or_else(|p| p.into_inner()).clone();
+        let mut last = "";
+        for ((name, label), value) in &labeled_gauges {
+            let (metric, key) = split_label(name);
+            if *name != last {
+                let _ = writeln!(out, "# TYPE repwatch_{metric} gauge");
+                last = name;
+            }
+            let _ = writeln!(out, "repwatch_{metric}{{{key}=\"{}\"}} {value}", escape(label));
+        }
         for (name, help, value) in gauges {
             let _ =
                 writeln!(out, "# HELP repwatch_{name} {help}\n# TYPE repwatch_{name} gauge\nrepwatch_{name} {value}");
+        }
+        let sinks = self.sink_health();
+        if !sinks.is_empty() {
+            let _ = writeln!(
+                out,
+                "# HELP repwatch_sink_up 1 while the sink's last deliveries succeed, 0 when it fails or is paused.\n# TYPE repwatch_sink_up gauge"
+            );
+            for (name, h) in &sinks {
+                let _ =
+                    writeln!(out, "repwatch_sink_up{{sink=\"{}\"}} {}", escape(name), u8::from(h.healthy && !h.paused));
+            }
         }
         let h = self.latency.lock().unwrap_or_else(|p| p.into_inner());
         let name = "repwatch_delivery_latency_seconds";
@@ -123,10 +216,14 @@ mod tests {
         Metrics::add(&m.mentions_new, 3);
         m.inc_labeled("deliveries_sent_total:sink", "ops \"chat\"");
         m.observe_delivery_latency(0.02);
+        m.add_labeled("source_mentions_total:source", "hn", 5);
+        m.set_gauge_labeled("source_up:source", "hn", 1.0);
         let text = m.render(&[("open_incidents", "Incidents not resolved.", 2.0)]);
         assert!(text.contains("repwatch_mentions_total{outcome=\"new\"} 3"));
         assert!(text.contains("repwatch_deliveries_sent_total{sink=\"ops \\\"chat\\\"\"} 1"));
         assert!(text.contains("repwatch_open_incidents 2"));
+        assert!(text.contains("repwatch_source_mentions_total{source=\"hn\"} 5"));
+        assert!(text.contains("# TYPE repwatch_source_up gauge\nrepwatch_source_up{source=\"hn\"} 1"));
         assert!(text.contains("repwatch_delivery_latency_seconds_bucket{le=\"0.025\"} 1"));
         assert!(text.contains("repwatch_delivery_latency_seconds_bucket{le=\"0.01\"} 0"));
     }

@@ -178,8 +178,17 @@ async fn a_failing_sink_is_retried_with_the_same_webhook_id() {
     let got = receiver.wait_for(3, 15).await;
     let ids: Vec<String> = got.iter().map(|r| r.header("webhook-id")).collect();
     assert!(ids.iter().all(|id| id == &ids[0] && id.starts_with("msg_")), "{ids:?}");
-    let sent = app.store.deliveries(Some("sent".into()), 10).await.unwrap();
-    assert_eq!((sent.len(), sent[0].attempts), (1, 3));
+    // The receiver answers before the outbox records the success: wait for the record.
+    let deadline = tokio::time::Instant::now() + std::time::Duration::from_secs(10);
+    let sent = loop {
+        let sent = app.store.deliveries(Some("sent".into()), 10).await.unwrap();
+        if !sent.is_empty() || tokio::time::Instant::now() > deadline {
+            break sent;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+    };
+    assert_eq!(sent.len(), 1, "{:?}", app.store.deliveries(None, 10).await.unwrap());
+    assert_eq!(sent[0].attempts, 3);
     app.stop().await.unwrap();
 }
 

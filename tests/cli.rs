@@ -1,23 +1,11 @@
 //! The commands as a user runs them: the real binary, real files, exit codes and output.
 
-use std::io::Write;
-use std::process::{Command, Output, Stdio};
+mod common;
+
+use std::process::{Command, Output};
 
 fn repwatch(args: &[&str], stdin: Option<&str>, dir: &std::path::Path) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_repwatch"))
-        .args(args)
-        .current_dir(dir)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("the binary runs");
-    let mut pipe = child.stdin.take().unwrap();
-    if let Some(input) = stdin {
-        pipe.write_all(input.as_bytes()).unwrap();
-    }
-    drop(pipe);
-    child.wait_with_output().unwrap()
+    common::run_bin(args, stdin, dir)
 }
 
 fn text(b: &[u8]) -> String {

@@ -1,9 +1,13 @@
 //! The commands (contract.md §2, §3, §5): arguments, and what each prints.
 
+mod alerts;
 mod check;
+pub mod eval;
 mod export;
+pub mod fit;
 mod replay;
-mod score;
+mod report;
+pub mod score;
 mod spikes;
 
 use std::path::{Path, PathBuf};
@@ -49,6 +53,10 @@ pub enum Command {
         rules: Option<PathBuf>,
         file: Option<PathBuf>,
     },
+    /// Measures the scorer on labelled JSON Lines: precision, recall, F1 per language and class.
+    Eval(eval::EvalArgs),
+    /// Fits the complaint model on labelled JSON Lines and writes rules/model.toml.
+    Fit(fit::FitArgs),
     /// Runs the whole pipeline over a recorded stream and prints the alerts it decides.
     Replay {
         #[arg(long)]
@@ -84,10 +92,57 @@ pub enum Command {
         #[arg(long)]
         source: Option<String>,
     },
+    /// The weekly reputation report of a week (default: the last complete one).
+    Report {
+        #[arg(long)]
+        config: Option<PathBuf>,
+        #[arg(long)]
+        store: Option<String>,
+        /// An ISO week, like 2026-W47, in the configured time zone.
+        #[arg(long)]
+        week: Option<String>,
+        #[arg(long, value_enum, default_value = "md")]
+        format: report::Format,
+        /// Write here instead of stdout.
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
     /// Checks the configuration and the rules, and reports every problem.
     CheckConfig {
         #[arg(long)]
         config: Option<PathBuf>,
+    },
+    /// The alert outbox: list deliveries (dead letters) and redeliver them.
+    Alerts {
+        #[arg(long, global = true)]
+        config: Option<PathBuf>,
+        #[arg(long, global = true)]
+        store: Option<String>,
+        #[command(subcommand)]
+        action: AlertsAction,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum AlertsAction {
+    /// Deliveries, newest first: id, sink, status, attempts, incident, webhook-id, last error.
+    List {
+        /// pending, sent or dead.
+        #[arg(long)]
+        status: Option<String>,
+        #[arg(long, default_value_t = 100)]
+        limit: usize,
+    },
+    /// Puts dead letters back in the queue (same webhook-id).
+    Redeliver {
+        /// Dead letter ids (from `alerts list --status dead`).
+        ids: Vec<i64>,
+        /// Every dead letter.
+        #[arg(long)]
+        all: bool,
+        /// With --all: only this sink's.
+        #[arg(long, requires = "all")]
+        sink: Option<String>,
     },
 }
 
@@ -117,6 +172,8 @@ pub async fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
             crate::demo::run(crate::demo::DemoOptions { once, speed, listen }).await
         }
         Command::Score { rules, file } => score::run(rules.as_deref(), file.as_deref()),
+        Command::Eval(args) => eval::run(args),
+        Command::Fit(args) => fit::run(args),
         Command::Replay { config, rules, store, deliver, expect, file } => {
             let config = load_config(config.as_deref())?;
             replay::run(config, rules.as_deref(), store, deliver, &file, expect.as_deref()).await
@@ -125,8 +182,19 @@ pub async fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
             let config = load_config(config.as_deref())?;
             export::run(config, store, since, source).await
         }
+        Command::Report { config, store, week, format, out } => {
+            let config = load_config(config.as_deref())?;
+            report::run(config, store, week, format, out).await
+        }
         Command::CheckConfig { config } => check::run(config.as_deref()),
         Command::Spikes { file } => spikes::run(&file),
+        Command::Alerts { config, store, action } => {
+            let config = load_config(config.as_deref())?;
+            match action {
+                AlertsAction::List { status, limit } => alerts::list(config, store, status, limit).await,
+                AlertsAction::Redeliver { ids, all, sink } => alerts::redeliver(config, store, ids, all, sink).await,
+            }
+        }
     }
 }
 

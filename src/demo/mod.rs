@@ -69,6 +69,7 @@ pub fn config(listen: SocketAddr, receiver: &str, secret: &str, db: &std::path::
         categories: Vec::new(),
         timeout: Duration::from_secs(5),
         max_attempts: 5,
+        ..SinkConfig::default()
     });
     config
 }

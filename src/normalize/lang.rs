@@ -1,43 +1,572 @@
-//! Which language a post is in, when the source did not say: the script first (Greek,
-//! Cyrillic, Tamil, Arabic are decisive), then, among Latin-script languages, the
-//! brand's configured languages as a prior.
+//! Which language a post is in, when the source did not say.
+//!
+//! 1. The script decides where it can: Greek, Cyrillic, Tamil and Arabic letters each
+//!    belong to one language we analyse.
+//! 2. Tamil written in Latin letters ("Tanglish", common in real posts) is recognised by
+//!    its frequent words, which no other language here shares.
+//! 3. Among the Latin-script languages, whatlang's trigram identifier chooses, restricted
+//!    to the brand's configured languages when there are any (the prior).
+//! 4. Norwegian and Danish are close enough that short posts fool any trigram model; the
+//!    spellings that differ (ikke/ikkje, meg/mig, nå/nu, av/af, takk/tak …) decide, and a
+//!    tie goes to Norwegian unless the prior ranks Danish first.
+//!
+//! Pure and infallible: any text gets a language (English when nothing else fits).
+
+use std::collections::HashSet;
+use std::sync::LazyLock;
 
 use crate::mention::Lang;
 
-/// The language of `text`; `prior` lists the brand's languages, most likely first.
-pub fn detect(text: &str, prior: &[Lang]) -> Lang {
-    let mut counts = [0usize; 5]; // latin, greek, cyrillic, tamil, arabic
-    for c in text.chars().filter(|c| c.is_alphabetic()) {
-        let i = match c as u32 {
-            0x0370..=0x03FF | 0x1F00..=0x1FFF => 1,
-            0x0400..=0x04FF => 2,
-            0x0B80..=0x0BFF => 3,
-            0x0600..=0x06FF | 0x0750..=0x077F => 4,
-            _ if c.is_ascii_alphabetic() || ('\u{00C0}'..='\u{024F}').contains(&c) => 0,
-            _ => continue,
-        };
-        counts[i] += 1;
+/// A language identifier for one brand: the prior is fixed at construction.
+pub struct Identifier {
+    /// Latin-script candidates, most likely first.
+    latin: Vec<Lang>,
+    /// Tamil is possible (in the prior, or no prior).
+    tamil: bool,
+    detector: whatlang::Detector,
+}
+
+impl Identifier {
+    /// `prior` lists the brand's languages, most likely first; empty means any.
+    pub fn new(prior: &[Lang]) -> Identifier {
+        let mut latin: Vec<Lang> = prior.iter().copied().filter(|l| l.is_latin_script()).collect();
+        latin.dedup();
+        if latin.is_empty() {
+            latin = Lang::ALL.iter().copied().filter(|l| l.is_latin_script()).collect();
+            // English first: the most likely language of an unknown post.
+            latin.sort_by_key(|l| *l != Lang::En);
+        }
+        let allow: Vec<whatlang::Lang> = latin.iter().filter_map(|l| to_whatlang(*l)).collect();
+        let tamil = prior.is_empty() || prior.contains(&Lang::Ta);
+        Identifier { latin, tamil, detector: whatlang::Detector::with_allowlist(allow) }
     }
-    let (best, n) = counts.iter().enumerate().max_by_key(|(_, n)| **n).map(|(i, n)| (i, *n)).unwrap_or((0, 0));
-    match best {
-        1 if n > 0 => Lang::El,
-        2 if n > 0 => Lang::Ru,
-        3 if n > 0 => Lang::Ta,
-        4 if n > 0 => Lang::Ar,
-        _ => prior.iter().copied().find(|l| l.is_latin_script()).unwrap_or(Lang::En),
+
+    /// The language of `text`.
+    pub fn detect(&self, text: &str) -> Lang {
+        let mut counts = [0usize; 5]; // latin, greek, cyrillic, tamil, arabic
+        for c in text.chars().filter(|c| c.is_alphabetic()) {
+            let i = match c as u32 {
+                0x0370..=0x03FF | 0x1F00..=0x1FFF => 1,
+                0x0400..=0x04FF => 2,
+                0x0B80..=0x0BFF => 3,
+                0x0600..=0x06FF | 0x0750..=0x077F | 0xFB50..=0xFDFF | 0xFE70..=0xFEFF => 4,
+                _ if c.is_ascii_alphabetic() || ('\u{00C0}'..='\u{024F}').contains(&c) => 0,
+                _ => continue,
+            };
+            counts[i] += 1;
+        }
+        // Ties go to the non-Latin script: a brand name in Latin letters inside a Greek
+        // post must not make it Latin.
+        let best = (1..5).max_by_key(|&i| (counts[i], std::cmp::Reverse(i))).filter(|&i| counts[i] > 0);
+        if let Some(i) = best
+            && counts[i] * 3 >= counts[0]
+        {
+            return [Lang::En, Lang::El, Lang::Ru, Lang::Ta, Lang::Ar][i];
+        }
+        if counts[0] == 0 {
+            return self.latin[0];
+        }
+        let words = latin_words(text);
+        if self.tamil && is_tanglish(&words) {
+            return Lang::Ta;
+        }
+        if self.latin.len() == 1 {
+            return self.latin[0];
+        }
+        let info = self.detector.detect(text);
+        let guess = info.as_ref().and_then(|i| from_whatlang(i.lang())).unwrap_or(self.latin[0]);
+        if !info.is_some_and(|i| i.is_reliable()) {
+            // Too little text for trigrams to be sure: the words we know decide, if any.
+            if let Some(l) = self.by_words(&words) {
+                return l;
+            }
+        }
+        if matches!(guess, Lang::Da | Lang::No | Lang::Sv) {
+            return self.scandinavian(&words, guess);
+        }
+        guess
+    }
+
+    /// The candidate whose telling words occur most (English, Norwegian, Danish), if any.
+    fn by_words(&self, words: &[String]) -> Option<Lang> {
+        let count = |set: &HashSet<&str>| words.iter().filter(|w| set.contains(w.as_str())).count();
+        let scores = [(Lang::En, count(&ENGLISH)), (Lang::No, count(&NORWEGIAN)), (Lang::Da, count(&DANISH))];
+        let mut best: Option<(Lang, usize)> = None;
+        for l in &self.latin {
+            if let Some((_, n)) = scores.iter().find(|(x, _)| x == l)
+                && *n > 0
+                && best.is_none_or(|(_, b)| *n > b)
+            {
+                best = Some((*l, *n));
+            }
+        }
+        best.map(|(l, _)| l)
+    }
+
+    /// Trigrams mix up the Scandinavian languages on short posts (and take some short
+    /// English ones for them); the words that only one of them spells so decide.
+    fn scandinavian(&self, words: &[String], guess: Lang) -> Lang {
+        let count = |set: &HashSet<&str>| words.iter().filter(|w| set.contains(w.as_str())).count();
+        let (no, da, en) = (count(&NORWEGIAN), count(&DANISH), count(&ENGLISH));
+        if self.latin.contains(&Lang::En) && en >= 2 && en > no.max(da) {
+            return Lang::En;
+        }
+        let has_no = self.latin.contains(&Lang::No);
+        let has_da = self.latin.contains(&Lang::Da);
+        if guess == Lang::Sv && no == 0 && da == 0 {
+            return guess;
+        }
+        if !(has_no && has_da) {
+            return if has_no {
+                Lang::No
+            } else if has_da {
+                Lang::Da
+            } else {
+                guess
+            };
+        }
+        match no.cmp(&da) {
+            std::cmp::Ordering::Greater => Lang::No,
+            std::cmp::Ordering::Less => Lang::Da,
+            // A tie (often: no telling word at all) goes to the language the prior ranks
+            // first, Norwegian without a prior: whatlang calls most short Norwegian Danish.
+            std::cmp::Ordering::Equal => {
+                let pos = |l| self.latin.iter().position(|x| *x == l).unwrap_or(usize::MAX);
+                if pos(Lang::Da) < pos(Lang::No) && guess == Lang::Da { Lang::Da } else { Lang::No }
+            }
+        }
     }
 }
+
+/// The language of `text`; `prior` lists the brand's languages, most likely first.
+/// Builds an [`Identifier`] each time; keep one when detecting many posts.
+pub fn detect(text: &str, prior: &[Lang]) -> Lang {
+    Identifier::new(prior).detect(text)
+}
+
+fn latin_words(text: &str) -> Vec<String> {
+    text.split(|c: char| !(c.is_alphabetic() || c == '\''))
+        .filter(|w| !w.is_empty() && !w.starts_with('\''))
+        .map(|w| w.to_lowercase())
+        .collect()
+}
+
+/// Romanised Tamil: at least two of its frequent words, making up a fifth of the words.
+fn is_tanglish(words: &[String]) -> bool {
+    let hits = words.iter().filter(|w| TANGLISH.contains(w.as_str())).count();
+    hits >= 2 && hits * 5 >= words.len()
+}
+
+fn to_whatlang(l: Lang) -> Option<whatlang::Lang> {
+    use whatlang::Lang as W;
+    Some(match l {
+        Lang::Ar => W::Ara,
+        Lang::Da => W::Dan,
+        Lang::De => W::Deu,
+        Lang::El => W::Ell,
+        Lang::En => W::Eng,
+        Lang::Es => W::Spa,
+        Lang::Fi => W::Fin,
+        Lang::Fr => W::Fra,
+        Lang::Hu => W::Hun,
+        Lang::It => W::Ita,
+        Lang::Nl => W::Nld,
+        Lang::No => W::Nob,
+        Lang::Pt => W::Por,
+        Lang::Ro => W::Ron,
+        Lang::Ru => W::Rus,
+        Lang::Sl => W::Slv,
+        Lang::Sv => W::Swe,
+        Lang::Ta => W::Tam,
+        Lang::Tr => W::Tur,
+    })
+}
+
+fn from_whatlang(w: whatlang::Lang) -> Option<Lang> {
+    Lang::ALL.iter().copied().find(|l| to_whatlang(*l) == Some(w))
+}
+
+fn set(words: &'static [&'static str]) -> HashSet<&'static str> {
+    words.iter().copied().collect()
+}
+
+/// Spellings that are Norwegian (Bokmål or Nynorsk) and not Danish.
+static NORWEGIAN: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    set(&[
+        "ikkje",
+        "eg",
+        "kva",
+        "korleis",
+        "kvifor",
+        "meg",
+        "deg",
+        "seg",
+        "noe",
+        "noen",
+        "nokon",
+        "noko",
+        "hva",
+        "etter",
+        "ble",
+        "blei",
+        "hadde",
+        "takk",
+        "hei",
+        "nå",
+        "hjelp",
+        "meir",
+        "enn",
+        "igjen",
+        "riktig",
+        "penger",
+        "pengane",
+        "tilbake",
+        "uke",
+        "uker",
+        "veke",
+        "nei",
+        "vei",
+        "selskap",
+        "kjøpe",
+        "kjøpt",
+        "fortsatt",
+        "framleis",
+        "sånn",
+        "slik",
+        "ennå",
+        "gikk",
+        "fikk",
+        "mye",
+        "mykje",
+        "dere",
+        "dykk",
+        "mitt",
+        "kundeservicen",
+        "dritt",
+        "gjør",
+        "gjøre",
+        "sjekk",
+        "spørsmål",
+        "skjønner",
+        "trenger",
+        "fått",
+        "kanskje",
+        "veldig",
+        "heime",
+    ])
+});
+
+/// Spellings that are Danish and not Norwegian.
+static DANISH: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    set(&[
+        "mig",
+        "dig",
+        "sig",
+        "noget",
+        "nogen",
+        "hvad",
+        "af",
+        "efter",
+        "blev",
+        "havde",
+        "tak",
+        "hej",
+        "nu",
+        "hjælp",
+        "mere",
+        "end",
+        "igen",
+        "rigtig",
+        "rigtigt",
+        "penge",
+        "tilbage",
+        "uge",
+        "uger",
+        "nej",
+        "vej",
+        "selskab",
+        "købe",
+        "købt",
+        "stadig",
+        "sådan",
+        "gik",
+        "fik",
+        "meget",
+        "jer",
+        "mit",
+        "lort",
+        "gør",
+        "gøre",
+        "tjek",
+        "spørgsmål",
+        "forstår",
+        "brug",
+        "fået",
+        "måske",
+        "øjeblik",
+        "venligst",
+        "desværre",
+    ])
+});
+
+/// Frequent English words that no Scandinavian language spells so.
+static ENGLISH: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    set(&[
+        "the", "and", "are", "were", "of", "my", "you", "your", "with", "from", "this", "that", "waiting", "still",
+        "have", "has", "not", "it", "why", "what", "when", "how", "please", "thanks", "thank", "again", "since", "any",
+        "just", "been", "they", "our", "can't", "don't",
+    ])
+});
+
+/// Frequent words of Tamil written in Latin letters, none of them a word of another
+/// language here ("da", "la", "po", "than" are left out for that reason).
+static TANGLISH: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    set(&[
+        "romba",
+        "rombha",
+        "enna",
+        "yenna",
+        "illa",
+        "illai",
+        "ille",
+        "irukku",
+        "iruku",
+        "irukum",
+        "irukkum",
+        "iruka",
+        "irukka",
+        "irunthu",
+        "irundhu",
+        "pannunga",
+        "panna",
+        "panni",
+        "pannanum",
+        "pannom",
+        "pannuga",
+        "vanthu",
+        "vandhu",
+        "vanthathum",
+        "sema",
+        "semma",
+        "thala",
+        "thalaiva",
+        "thalaivar",
+        "podu",
+        "nga",
+        "unga",
+        "enga",
+        "inga",
+        "anga",
+        "ungal",
+        "engal",
+        "naan",
+        "nan",
+        "nee",
+        "neenga",
+        "avan",
+        "aval",
+        "avanga",
+        "athu",
+        "adhu",
+        "ithu",
+        "idhu",
+        "epdi",
+        "eppadi",
+        "ellam",
+        "yellam",
+        "ellaam",
+        "kooda",
+        "mattum",
+        "dhan",
+        "thaan",
+        "thane",
+        "paaru",
+        "paarunga",
+        "vaa",
+        "vanga",
+        "poi",
+        "vera",
+        "padam",
+        "nalla",
+        "nallaa",
+        "nallave",
+        "mosam",
+        "kevalam",
+        "panam",
+        "kasu",
+        "kudunga",
+        "tharunga",
+        "seri",
+        "sari",
+        "aana",
+        "appo",
+        "ippo",
+        "innum",
+        "yen",
+        "edhuku",
+        "ethuku",
+        "ethukku",
+        "enaku",
+        "enakku",
+        "unaku",
+        "unakku",
+        "ungalukku",
+        "vendum",
+        "venum",
+        "venam",
+        "vendam",
+        "mudiyala",
+        "mudiyathu",
+        "mudiyadhu",
+        "theriyala",
+        "theriyum",
+        "theriyuma",
+        "pathi",
+        "paathu",
+        "pola",
+        "maari",
+        "kitta",
+        "kita",
+        "ennoda",
+        "unnoda",
+        "namma",
+        "nammala",
+        "yaaru",
+        "yaru",
+        "evlo",
+        "evvalavu",
+        "ethana",
+        "eppo",
+        "yeppo",
+        "ennachu",
+        "aachu",
+        "achu",
+        "iruntha",
+        "irundha",
+        "varala",
+        "vara",
+        "varum",
+        "vanthuchu",
+        "vandhuchu",
+        "solla",
+        "sollunga",
+        "sonna",
+        "sonnen",
+        "kekka",
+        "kelunga",
+        "paakka",
+        "pakka",
+        "ponga",
+        "poga",
+        "pogudhu",
+        "poguthu",
+        "aagudhu",
+        "aaguthu",
+        "aagala",
+        "illaya",
+        "illaiya",
+        "nenga",
+        "vaazhthukkal",
+        "vazhthukkal",
+        "nandri",
+        "nanri",
+        "kadavul",
+        "konjam",
+        "neraya",
+        "niraya",
+        "periya",
+        "chinna",
+        "pudhu",
+        "puthu",
+        "velai",
+        "vela",
+        "veetla",
+        "veedu",
+        "kaila",
+        "sollu",
+        "pesu",
+        "pesunga",
+    ])
+});
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    fn check(prior: &[Lang], cases: &[(&str, Lang)]) {
+        let id = Identifier::new(prior);
+        for (text, want) in cases {
+            assert_eq!(id.detect(text), *want, "{text:?} with prior {prior:?}");
+        }
+    }
+
     #[test]
     fn the_script_decides_where_it_can() {
-        assert_eq!(detect("Απαράδεκτη εξυπηρέτηση από την FjordTel", &[]), Lang::El);
-        assert_eq!(detect("FjordTel опять не работает", &[]), Lang::Ru);
-        assert_eq!(detect("FjordTel சேவை மோசம்", &[]), Lang::Ta);
+        check(
+            &[],
+            &[
+                ("Απαράδεκτη εξυπηρέτηση από την FjordTel", Lang::El),
+                ("FjordTel опять не работает", Lang::Ru),
+                ("FjordTel சேவை மோசம்", Lang::Ta),
+                ("الخدمة سيئة جدا", Lang::Ar),
+                ("", Lang::En),
+                ("😡😡 !!!", Lang::En),
+            ],
+        );
+        check(&[Lang::Ru, Lang::No], &[("FjordTel is down", Lang::No)]);
         assert_eq!(detect("FjordTel is down", &[Lang::Ru, Lang::No]), Lang::No);
-        assert_eq!(detect("", &[]), Lang::En);
+    }
+
+    #[test]
+    fn latin_languages_are_told_apart() {
+        check(
+            &[],
+            &[
+                ("My internet has been down since yesterday and nobody answers the phone", Lang::En),
+                ("Das Internet funktioniert seit gestern nicht mehr und niemand geht ans Telefon", Lang::De),
+                ("Internet mi ne dela že od včeraj in nihče se ne oglasi na telefon", Lang::Sl),
+                ("Mi internet no funciona desde ayer y nadie contesta el teléfono", Lang::Es),
+                ("Jag väntar fortfarande på min återbetalning från er", Lang::Sv),
+            ],
+        );
+    }
+
+    #[test]
+    fn short_norwegian_posts_are_norwegian_not_danish() {
+        let cases = [
+            ("Nettet er nede igjen", Lang::No),
+            ("Venter fortsatt på pengene mine", Lang::No),
+            ("Takk for hjelpen!", Lang::No),
+            ("Hvorfor svarer dere ikke?", Lang::No),
+            ("Eg har ikkje fått svar", Lang::No),
+            ("Jeg har stadig ikke fået mine penge tilbage", Lang::Da),
+            ("Tak for hjælpen, det virker nu", Lang::Da),
+        ];
+        check(&[], &cases);
+        check(&[Lang::No, Lang::Da, Lang::En], &cases);
+        // With Danish alone among the brand's Nordic languages, it is Danish.
+        check(&[Lang::Da, Lang::En], &[("Venter fortsatt på pengene mine", Lang::Da)]);
+    }
+
+    #[test]
+    fn romanised_tamil_is_tamil() {
+        check(
+            &[],
+            &[
+                ("Romba mosam service, innum refund varala", Lang::Ta),
+                ("Enna da ellam avan seyal mari iruku", Lang::Ta),
+                ("The service is not good at all", Lang::En),
+            ],
+        );
+        // Not when the brand does not work in Tamil.
+        check(&[Lang::En], &[("Romba mosam service, innum refund varala", Lang::En)]);
+    }
+
+    #[test]
+    fn odd_text_gets_a_language() {
+        let id = Identifier::new(&[]);
+        for text in ["\u{202E}\u{200B}", "\0\x07", "1234", "a", "ÆØÅ", &"ab ".repeat(100_000)] {
+            let _ = id.detect(text);
+        }
     }
 }

@@ -13,6 +13,7 @@
 
 pub mod deliver;
 pub mod poll;
+pub mod report;
 
 use std::collections::HashSet;
 use std::sync::Arc;
@@ -550,6 +551,7 @@ pub struct App {
     shutdown: CancellationToken,
     server: JoinHandle<anyhow::Result<()>>,
     pollers: Vec<JoinHandle<()>>,
+    reporter: JoinHandle<()>,
     pipeline: Pipeline,
 }
 
@@ -566,7 +568,9 @@ impl App {
         config.server.listen = addr;
         let ctx = Arc::new(Context::new(config, None)?);
         let http = crate::http::client();
-        let sinks = ctx.config.sinks.iter().map(|c| (c.clone(), Arc::<dyn Sink>::from(c.build(&http)))).collect();
+        let sinks: Vec<(SinkConfig, Arc<dyn Sink>)> =
+            ctx.config.sinks.iter().map(|c| (c.clone(), Arc::<dyn Sink>::from(c.build(&http)))).collect();
+        let report_sinks = sinks.iter().map(|(_, s)| s.clone()).collect();
         let pipeline =
             Pipeline::start(ctx.clone(), store.clone(), Options { clock: Clock::Wall, sinks, alerts_out: None })
                 .await?;
@@ -575,8 +579,9 @@ impl App {
         let pollers = poll::spawn_all(&ctx, &store, &pipeline.ingestor(), &http, &health, shutdown.clone());
         let state = crate::server::AppState::new(ctx.clone(), store.clone(), pipeline.ingestor(), health);
         let server = tokio::spawn(crate::server::serve(listener, state, shutdown.clone()));
+        let reporter = tokio::spawn(report::run(ctx.clone(), store.clone(), report_sinks, Utc::now, shutdown.clone()));
         tracing::info!(%addr, sources = ctx.config.sources.len(), sinks = ctx.config.sinks.len(), "repwatch is running");
-        Ok(App { addr, store, ctx, shutdown, server, pollers, pipeline })
+        Ok(App { addr, store, ctx, shutdown, server, pollers, reporter, pipeline })
     }
 
     /// Stops taking work, finishes what is in flight, and gives pending alerts a few
@@ -587,6 +592,7 @@ impl App {
         for p in self.pollers {
             let _ = p.await;
         }
+        let _ = self.reporter.await;
         self.pipeline.finish(Duration::from_secs(5)).await
     }
 }

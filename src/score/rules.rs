@@ -175,6 +175,58 @@ pub struct ComplaintModel {
     pub threshold: f32,
     /// Feature name → weight; see `score::FEATURES`.
     pub weights: BTreeMap<String, f32>,
+    /// Optional per-language lexical layer, added to the logit of the posts in that
+    /// language (`[complaint.lang.en]`): fitted on top of the language-neutral model where
+    /// labelled complaints exist in the language.
+    #[serde(default)]
+    pub lang: BTreeMap<String, LangTerms>,
+}
+
+/// The lexical layer of one language: a bias and a weight per term key (a stem, two
+/// stems joined by a space, or a token class like `<url>`; see `score::term_keys`).
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LangTerms {
+    #[serde(default)]
+    pub bias: f32,
+    #[serde(default)]
+    pub terms: TermTable<1>,
+}
+
+/// Term weights, written as a multi-line string with one term a line: `N` weights, then
+/// the key (which may hold spaces): `0.91 refund`, `-0.2 0.1 0.3 still wait`. A string
+/// rather than a TOML table, because thousands of keys parse a hundred times faster so.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct TermTable<const N: usize>(pub HashMap<String, [f32; N]>);
+
+impl<'de, const N: usize> Deserialize<'de> for TermTable<N> {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(d)?;
+        parse_terms::<N>(&text).map(TermTable).map_err(serde::de::Error::custom)
+    }
+}
+
+/// Reads the lines of a [`TermTable`]; an error names the line within the string.
+pub fn parse_terms<const N: usize>(text: &str) -> Result<HashMap<String, [f32; N]>, String> {
+    let mut out = HashMap::new();
+    for (i, line) in text.lines().enumerate() {
+        let line = line.trim();
+        if line.is_empty() {
+            continue;
+        }
+        let mut parts = line.splitn(N + 1, ' ');
+        let mut w = [0.0f32; N];
+        for x in w.iter_mut() {
+            let p = parts.next().unwrap_or("");
+            *x = p.parse().ok().filter(|v: &f32| v.is_finite()).ok_or_else(|| {
+                format!("terms, line {} of the string: {p:?} is not a number ({N} weight(s), then the key)", i + 1)
+            })?;
+        }
+        let key = parts.next().map(str::trim).filter(|k| !k.is_empty());
+        let key = key.ok_or_else(|| format!("terms, line {} of the string: no key after the weight(s)", i + 1))?;
+        out.insert(key.to_string(), w);
+    }
+    Ok(out)
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -183,6 +235,22 @@ pub struct SentimentModel {
     /// `negative` at or below, `positive` at or above, `neutral` between.
     pub negative_below: f32,
     pub positive_above: f32,
+    /// Optional per-language 3-class layers (`[sentiment.lang.en]`), fitted where
+    /// labelled 3-class sentiment exists in the language; they decide the polarity there.
+    #[serde(default)]
+    pub lang: BTreeMap<String, SentimentLayer>,
+}
+
+/// A 3-class (negative, neutral, positive) softmax layer over the compound valence and
+/// the post's term keys.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SentimentLayer {
+    pub bias: [f32; 3],
+    /// The weight of the compound valence, per class.
+    pub compound: [f32; 3],
+    #[serde(default)]
+    pub terms: TermTable<3>,
 }
 
 /// All rules, per language, plus the shared ones and the model.
@@ -262,6 +330,18 @@ impl Rules {
             });
             Model::fallback()
         });
+        for code in model.complaint.lang.keys().chain(model.sentiment.lang.keys()) {
+            if Lang::from_code(code).is_none_or(|l| l.code() != code) {
+                errors.push(RuleError {
+                    path: "model.toml".into(),
+                    line: line_of_str(
+                        files.iter().find(|f| f.0 == "model.toml").map(|f| f.1.as_str()),
+                        &format!(".lang.{code}]"),
+                    ),
+                    message: format!("[*.lang.{code}]: {code:?} is not a language code (like en, sl, el)"),
+                });
+            }
+        }
         for feature in model.complaint.weights.keys() {
             if !crate::score::FEATURES.contains(&feature.as_str()) {
                 errors.push(RuleError {
@@ -311,14 +391,54 @@ impl Model {
     /// is missing; a rules set with errors is never used to score.
     fn fallback() -> Model {
         Model {
-            complaint: ComplaintModel { bias: 0.0, threshold: 0.5, weights: BTreeMap::new() },
-            sentiment: SentimentModel { negative_below: -0.05, positive_above: 0.05 },
+            complaint: ComplaintModel { bias: 0.0, threshold: 0.5, weights: BTreeMap::new(), lang: BTreeMap::new() },
+            sentiment: SentimentModel { negative_below: -0.05, positive_above: 0.05, lang: BTreeMap::new() },
         }
     }
 }
 
 /// Reads every `*.toml` under `dir` (one level of language folders, plus `model.toml`).
 pub fn load_dir(dir: &Path) -> (Rules, Vec<RuleError>) {
+    load(Some(dir), None)
+}
+
+/// The rules in `dir` (the shipped ones without it), with the model read from `model`
+/// instead of `model.toml` when given: how `repwatch eval --model` tries a fitted model
+/// before it replaces the shipped one.
+pub fn load(dir: Option<&Path>, model: Option<&Path>) -> (Rules, Vec<RuleError>) {
+    let (mut files, mut errors) = match dir {
+        Some(dir) => read_dir_files(dir),
+        None => (EMBEDDED_RULES.iter().map(|(p, t)| (p.to_string(), t.to_string())).collect(), Vec::new()),
+    };
+    if let Some(path) = model {
+        match std::fs::read_to_string(path) {
+            Ok(text) => {
+                files.retain(|f| f.0 != "model.toml");
+                files.push(("model.toml".into(), text));
+            }
+            Err(e) => errors.push(RuleError {
+                path: path.display().to_string(),
+                line: 0,
+                message: format!("cannot read: {e}"),
+            }),
+        }
+    }
+    let (rules, more) = Rules::from_files(files);
+    let prefix = dir.map(|d| d.display().to_string());
+    errors.extend(more.into_iter().map(|mut e| {
+        if e.path == "model.toml"
+            && let Some(m) = model
+        {
+            e.path = m.display().to_string();
+        } else if let Some(prefix) = &prefix {
+            e.path = format!("{}/{}", prefix.trim_end_matches('/'), e.path);
+        }
+        e
+    }));
+    (rules, errors)
+}
+
+fn read_dir_files(dir: &Path) -> (Vec<(String, String)>, Vec<RuleError>) {
     let mut files = Vec::new();
     let mut errors = Vec::new();
     let mut walk = vec![dir.to_path_buf()];
@@ -347,13 +467,7 @@ pub fn load_dir(dir: &Path) -> (Rules, Vec<RuleError>) {
             }
         }
     }
-    let (rules, more) = Rules::from_files(files);
-    let prefix = dir.display().to_string();
-    errors.extend(more.into_iter().map(|mut e| {
-        e.path = format!("{}/{}", prefix.trim_end_matches('/'), e.path);
-        e
-    }));
-    (rules, errors)
+    (files, errors)
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -619,6 +733,19 @@ mod tests {
     fn ids_carry_the_folder_prefix() {
         let errs = errors("ru/c.toml", "[[rule]]\nid = \"en.refund\"\nterms = [\"возврат\"]\n");
         assert!(errs[0].contains("must start with \"ru.\""), "{errs:?}");
+    }
+
+    #[test]
+    fn term_tables_read_weights_then_keys_and_name_bad_lines() {
+        let t = parse_terms::<3>("\n-0.5 0.25 1 still wait\n2 0 0 😡\n").expect("valid");
+        assert_eq!(t["still wait"], [-0.5, 0.25, 1.0]);
+        assert_eq!(t["😡"], [2.0, 0.0, 0.0]);
+        let e = parse_terms::<1>("0.5 refund\nx refund\n").unwrap_err();
+        assert!(e.starts_with("terms, line 2 of the string: \"x\" is not a number"), "{e}");
+        assert!(parse_terms::<1>("0.5").unwrap_err().contains("no key"));
+        let text = "[complaint]\nbias = 0\nthreshold = 0.5\n[complaint.weights]\n[complaint.lang.en]\nterms = \'\'\'\nnan x\n\'\'\'\n[sentiment]\nnegative_below = -0.05\npositive_above = 0.05\n";
+        let (_, errs) = Rules::from_files(vec![("model.toml".into(), text.into())]);
+        assert!(errs.iter().any(|e| e.to_string().starts_with("model.toml:6: terms, line 1")), "{errs:?}");
     }
 
     #[test]

@@ -4,6 +4,8 @@
 
 mod error;
 mod ingest;
+mod openapi;
+mod slack;
 mod views;
 
 use std::sync::Arc;
@@ -22,7 +24,7 @@ pub use error::ApiError;
 use crate::config::Secret;
 use crate::run::poll::Health;
 use crate::run::{Context, Ingestor};
-use crate::store::{IncidentStatus, Store};
+use crate::store::{IncidentRecord, IncidentStatus, Store};
 
 /// What every handler can reach.
 #[derive(Clone)]
@@ -31,11 +33,13 @@ pub struct AppState {
     store: Store,
     ingestor: Ingestor,
     health: Health,
+    /// For updating chat messages after a button click.
+    http: reqwest::Client,
 }
 
 impl AppState {
     pub fn new(ctx: Arc<Context>, store: Store, ingestor: Ingestor, health: Health) -> AppState {
-        AppState { ctx, store, ingestor, health }
+        AppState { ctx, store, ingestor, health, http: crate::http::client() }
     }
 }
 
@@ -50,9 +54,14 @@ pub fn router(state: AppState) -> Router {
         .route("/api/incidents/{id}", get(get_incident))
         .route("/api/incidents/{id}/ack", post(ack_incident))
         .route("/api/incidents/{id}/resolve", post(resolve_incident))
+        .route("/api/incidents/{id}/snooze", post(snooze_incident))
         .route("/api/alerts", get(list_alerts))
         .route("/api/alerts/{id}/redeliver", post(redeliver))
+        .route("/api/alerts/redeliver", post(redeliver_all))
         .route("/api/sources", get(list_sources))
+        .route("/api/sinks", get(list_sinks))
+        .route("/slack/interactions", post(slack::interactions))
+        .route("/openapi.json", get(openapi::spec))
         .fallback(|| async { ApiError::not_found("route") })
         .with_state(state)
 }
@@ -106,7 +115,17 @@ async fn metrics(State(state): State<AppState>) -> Result<Response, ApiError> {
         ("deliveries_dead", "Alert deliveries given up on (dead letters).", stats.deliveries_dead as f64),
         ("stored_mentions", "Mentions in the store.", stats.mentions as f64),
     ];
-    let body = state.ctx.metrics.render(&gauges);
+    let mut body = state.ctx.metrics.render(&gauges);
+    let dead = state.store.dead_per_sink().await?;
+    if !dead.is_empty() {
+        body.push_str("# HELP repwatch_sink_dead_letters Dead letters waiting for a redelivery, by sink.\n# TYPE repwatch_sink_dead_letters gauge\n");
+        for (sink, n) in dead {
+            body.push_str(&format!(
+                "repwatch_sink_dead_letters{{sink=\"{}\"}} {n}\n",
+                sink.replace('\\', "\\\\").replace('"', "\\\"")
+            ));
+        }
+    }
     Ok(([(header::CONTENT_TYPE, "text/plain; version=0.0.4; charset=utf-8")], body).into_response())
 }
 
@@ -129,7 +148,8 @@ async fn list_incidents(
         })?),
     };
     let incidents = state.store.incidents(status, q.limit.unwrap_or(100).min(1000)).await?;
-    Ok(Json(incidents.into_iter().map(views::Incident::from).collect()))
+    let snoozes = state.store.snoozes(incidents.iter().map(|i| i.id.clone()).collect()).await?;
+    Ok(Json(incidents.into_iter().map(|i| views::Incident::with_snooze(i, &snoozes)).collect()))
 }
 
 async fn get_incident(
@@ -139,7 +159,7 @@ async fn get_incident(
 ) -> Result<Json<views::Incident>, ApiError> {
     authorize(&headers, state.ctx.config.server.api_token.as_ref())?;
     let incident = state.store.incident(&id).await?.ok_or_else(|| ApiError::not_found(format!("incident {id}")))?;
-    Ok(Json(incident.into()))
+    incident_view(&state, incident).await
 }
 
 #[derive(Deserialize, Default)]
@@ -162,7 +182,7 @@ async fn ack_incident(
 ) -> Result<Json<views::Incident>, ApiError> {
     authorize(&headers, state.ctx.config.server.api_token.as_ref())?;
     let incident = state.store.acknowledge(&id, &actor(body), Utc::now()).await?;
-    Ok(Json(incident.into()))
+    incident_view(&state, incident).await
 }
 
 async fn resolve_incident(
@@ -173,7 +193,37 @@ async fn resolve_incident(
 ) -> Result<Json<views::Incident>, ApiError> {
     authorize(&headers, state.ctx.config.server.api_token.as_ref())?;
     let incident = state.store.resolve(&id, &actor(body), Utc::now()).await?;
-    Ok(Json(incident.into()))
+    incident_view(&state, incident).await
+}
+
+async fn incident_view(state: &AppState, incident: IncidentRecord) -> Result<Json<views::Incident>, ApiError> {
+    let snoozes = state.store.snoozes(vec![incident.id.clone()]).await?;
+    Ok(Json(views::Incident::with_snooze(incident, &snoozes)))
+}
+
+#[derive(Deserialize, Default)]
+struct SnoozeBody {
+    by: Option<String>,
+    minutes: Option<u32>,
+}
+
+/// Holds the incident's alerts (critical ones excepted) for `minutes` (default 60).
+async fn snooze_incident(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+    body: Option<Json<SnoozeBody>>,
+) -> Result<Json<views::Incident>, ApiError> {
+    authorize(&headers, state.ctx.config.server.api_token.as_ref())?;
+    let body = body.map(|Json(b)| b).unwrap_or_default();
+    let minutes = body.minutes.unwrap_or(60);
+    if !(1..=7 * 24 * 60).contains(&minutes) {
+        return Err(ApiError::unprocessable("invalid_field", "minutes must be 1 … 10080"));
+    }
+    let by = actor(Some(Json(ActorBody { by: body.by })));
+    let until = Utc::now() + chrono::Duration::minutes(minutes as i64);
+    let incident = state.store.snooze(&id, &by, until).await?;
+    incident_view(&state, incident).await
 }
 
 async fn list_alerts(
@@ -197,11 +247,59 @@ async fn redeliver(
     Path(id): Path<i64>,
 ) -> Result<Response, ApiError> {
     authorize(&headers, state.ctx.config.server.api_token.as_ref())?;
-    if state.store.redeliver(id).await? {
-        Ok((StatusCode::ACCEPTED, Json(serde_json::json!({"redelivering": id}))).into_response())
-    } else {
-        Err(ApiError::not_found(format!("dead delivery {id}")))
+    match state.store.redeliver_dead(id).await? {
+        Some(sink) => {
+            // Someone looked at it: a paused sink gets another try.
+            state.ctx.metrics.sink_resumed(&sink);
+            Ok((StatusCode::ACCEPTED, Json(serde_json::json!({"redelivering": id}))).into_response())
+        }
+        None => Err(ApiError::not_found(format!("dead delivery {id}"))),
     }
+}
+
+#[derive(Deserialize)]
+struct RedeliverAllQuery {
+    sink: Option<String>,
+}
+
+/// Every dead letter (of one sink with `?sink=`) back in the queue.
+async fn redeliver_all(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Query(q): Query<RedeliverAllQuery>,
+) -> Result<Response, ApiError> {
+    authorize(&headers, state.ctx.config.server.api_token.as_ref())?;
+    let ids = state.store.redeliver_all_dead(q.sink).await?;
+    let mut sinks: Vec<&str> = ids.iter().map(|(_, s)| s.as_str()).collect();
+    sinks.dedup();
+    for sink in sinks {
+        state.ctx.metrics.sink_resumed(sink);
+    }
+    let ids: Vec<i64> = ids.into_iter().map(|(id, _)| id).collect();
+    Ok((StatusCode::ACCEPTED, Json(serde_json::json!({"redelivering": ids}))).into_response())
+}
+
+async fn list_sinks(State(state): State<AppState>, headers: HeaderMap) -> Result<Json<Vec<views::SinkView>>, ApiError> {
+    authorize(&headers, state.ctx.config.server.api_token.as_ref())?;
+    let health = state.ctx.metrics.sink_health();
+    let pending = state.store.pending_per_sink().await?;
+    let dead: std::collections::HashMap<String, u64> = state.store.dead_per_sink().await?.into_iter().collect();
+    Ok(Json(
+        state
+            .ctx
+            .config
+            .sinks
+            .iter()
+            .map(|c| {
+                views::SinkView::new(
+                    c,
+                    health.get(&c.name),
+                    pending.get(&c.name).copied().unwrap_or(0),
+                    dead.get(&c.name).copied().unwrap_or(0),
+                )
+            })
+            .collect(),
+    ))
 }
 
 async fn list_sources(State(state): State<AppState>, headers: HeaderMap) -> Result<Json<Vec<views::Source>>, ApiError> {

@@ -1,11 +1,15 @@
 //! What the API answers with: the only types that derive `Serialize` for the wire.
 
+use std::collections::HashMap;
+
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 
 use crate::mention::rfc3339;
+use crate::metrics::SinkHealth;
 use crate::run::poll::SourceHealth;
-use crate::store::{DeliveryRecord, IncidentRecord};
+use crate::sinks::SinkConfig;
+use crate::store::{DeliveryRecord, IncidentRecord, Snooze};
 
 #[derive(Serialize)]
 pub struct MentionRef {
@@ -30,6 +34,9 @@ pub struct Incident {
     pub acknowledged_by: Option<String>,
     pub resolved_at: Option<String>,
     pub resolved_by: Option<String>,
+    /// Alerts of the incident wait until then (Snooze 1h from chat, or the API).
+    pub snoozed_until: Option<String>,
+    pub snoozed_by: Option<String>,
     /// Seconds from opening to the first delivered alert, to acknowledgement, to resolution.
     pub seconds_to_first_alert: Option<i64>,
     pub seconds_to_acknowledge: Option<i64>,
@@ -41,9 +48,24 @@ fn since(from: DateTime<Utc>, to: Option<DateTime<Utc>>) -> Option<i64> {
     to.map(|t| (t - from).num_seconds().max(0))
 }
 
+impl Incident {
+    /// The incident with its snooze, if one is set and not over.
+    pub fn with_snooze(r: IncidentRecord, snoozes: &HashMap<String, Snooze>) -> Incident {
+        let snooze = snoozes.get(&r.id).filter(|s| s.until > Utc::now()).cloned();
+        let mut view = Incident::from(r);
+        if let Some(s) = snooze {
+            view.snoozed_until = Some(rfc3339(s.until));
+            view.snoozed_by = Some(s.by);
+        }
+        view
+    }
+}
+
 impl From<IncidentRecord> for Incident {
     fn from(r: IncidentRecord) -> Incident {
         Incident {
+            snoozed_until: None,
+            snoozed_by: None,
             status: r.status.as_str(),
             severity: r.severity.as_str(),
             peak_severity: r.peak_severity.as_str(),
@@ -112,6 +134,11 @@ pub struct Source {
     pub polls: u64,
     pub errors: u64,
     pub mentions: u64,
+    pub consecutive_errors: u32,
+    /// The current interval between polls (it adapts to how hot the topic is).
+    pub interval_secs: u64,
+    /// Engagement readings stored from re-reading recent complaints.
+    pub engagement_updates: u64,
 }
 
 impl From<(String, SourceHealth)> for Source {
@@ -127,6 +154,54 @@ impl From<(String, SourceHealth)> for Source {
             polls: h.polls,
             errors: h.errors,
             mentions: h.mentions,
+            consecutive_errors: h.consecutive_errors,
+            interval_secs: h.interval_secs,
+            engagement_updates: h.refreshed,
+        }
+    }
+}
+
+#[derive(Serialize)]
+pub struct SinkView {
+    pub name: String,
+    pub kind: &'static str,
+    /// The last deliveries succeeded.
+    pub healthy: bool,
+    /// The endpoint refused us for good (401, 403, 404, 410); nothing is sent until a
+    /// dead letter is redelivered or the service restarts.
+    pub paused: bool,
+    pub consecutive_failures: u32,
+    pub last_error: Option<String>,
+    pub last_error_at: Option<String>,
+    pub last_success_at: Option<String>,
+    pub pending: u64,
+    pub dead: u64,
+    pub min_severity: &'static str,
+    pub quiet_hours: Option<String>,
+    pub max_per_hour: Option<u32>,
+}
+
+impl SinkView {
+    pub fn new(c: &SinkConfig, h: Option<&SinkHealth>, pending: u64, dead: u64) -> SinkView {
+        let h = h.cloned().unwrap_or(SinkHealth { healthy: true, ..SinkHealth::default() });
+        SinkView {
+            name: c.name.clone(),
+            kind: c.kind.as_str(),
+            healthy: h.healthy && !h.paused,
+            paused: h.paused,
+            consecutive_failures: h.consecutive_failures,
+            last_error: h.last_error,
+            last_error_at: h.last_error_at.map(rfc3339),
+            last_success_at: h.last_success_at.map(rfc3339),
+            pending,
+            dead,
+            min_severity: c.min_severity.as_str(),
+            quiet_hours: c
+                .routing
+                .quiet
+                .as_ref()
+                .map(|q| format!("{}-{} {}", q.start.format("%H:%M"), q.end.format("%H:%M"), q.tz.name())),
+            max_per_hour: c.routing.max_per_hour,
         }
     }
 }

@@ -9,9 +9,11 @@ use hmac::{Hmac, Mac};
 use serde_json::{Value, json};
 use sha2::Sha256;
 
+use super::routing::Digest;
 use super::{Attempt, Links, Sink, SinkConfig, SinkError, SinkKind, check_response, transport_error};
 use crate::config::Secret;
 use crate::mention::rfc3339;
+use crate::report::Report;
 use crate::spread::Alert;
 
 pub struct Webhook {
@@ -45,7 +47,22 @@ impl Sink for Webhook {
     }
 
     async fn send(&self, alert: &Alert, attempt: &Attempt) -> Result<(), SinkError> {
-        let body = payload(alert, &attempt.links, attempt.now).to_string();
+        self.post(payload(alert, &attempt.links, attempt.now).to_string(), attempt).await
+    }
+
+    async fn send_digest(&self, digest: &Digest, attempt: &Attempt) -> Result<(), SinkError> {
+        self.post(digest_payload(digest, attempt.now).to_string(), attempt).await
+    }
+
+    async fn send_report(&self, report: &Report, _summary: &str, attempt: &Attempt) -> Result<(), SinkError> {
+        let body = json!({"type": "report.weekly", "timestamp": rfc3339(attempt.now), "data": report});
+        self.post(body.to_string(), attempt).await
+    }
+}
+
+impl Webhook {
+    /// Signs and sends one body; the signature covers exactly the bytes sent.
+    async fn post(&self, body: String, attempt: &Attempt) -> Result<(), SinkError> {
         let timestamp = attempt.now.timestamp();
         let mut req = self
             .http
@@ -62,23 +79,45 @@ impl Sink for Webhook {
     }
 }
 
+/// Characters of a sample post's text at most; the rest of the body is small.
+const SAMPLE_TEXT_MAX: usize = 4000;
+
 /// The JSON body: an event envelope (`type`, `timestamp`, `data`) in the Standard
 /// Webhooks style, with everything the alert says.
 pub fn payload(alert: &Alert, links: &Links, now: chrono::DateTime<chrono::Utc>) -> Value {
+    json!({
+        "type": format!("incident.{}", alert.kind.as_str()),
+        "timestamp": rfc3339(now),
+        "data": data(alert, links),
+    })
+}
+
+/// A digest: `incident.digest`, with why the alerts were held and each alert's `data`.
+pub fn digest_payload(digest: &Digest, now: chrono::DateTime<chrono::Utc>) -> Value {
+    json!({
+        "type": "incident.digest",
+        "timestamp": rfc3339(now),
+        "data": {
+            "reason": digest.reason.as_str(),
+            "count": digest.alerts.len(),
+            "alerts": digest.alerts.iter().map(|a| data(a, &Links::default())).collect::<Vec<_>>(),
+        }
+    })
+}
+
+fn data(alert: &Alert, links: &Links) -> Value {
     let samples: Vec<Value> = alert
         .samples
         .iter()
         .map(|s| {
             json!({
-                "source": s.source, "id": s.id, "author": s.author, "url": s.url, "text": s.text,
+                "source": s.source, "id": s.id, "author": s.author, "url": s.url,
+                "text": super::truncate(&s.text, SAMPLE_TEXT_MAX),
                 "lang": s.lang, "author_followers": s.followers, "engagement": s.engagement,
             })
         })
         .collect();
     json!({
-        "type": format!("incident.{}", alert.kind.as_str()),
-        "timestamp": rfc3339(now),
-        "data": {
             "incident": alert.incident,
             "kind": alert.kind.as_str(),
             "severity": alert.severity.as_str(),
@@ -91,7 +130,6 @@ pub fn payload(alert: &Alert, links: &Links, now: chrono::DateTime<chrono::Utc>)
             "mentions": alert.mentions.iter().map(|(_, id)| id.clone()).collect::<Vec<_>>(),
             "samples": samples,
             "links": {"incident": links.incident, "ack": links.ack, "resolve": links.resolve},
-        }
     })
 }
 
@@ -143,6 +181,16 @@ mod tests {
             &format!("v1,bogus {sig}")
         ));
         assert!(!verify(&key, "msg_other", 1649367553, "{}", &sig));
+    }
+
+    #[test]
+    fn event_payload() {
+        let now = chrono::DateTime::parse_from_rfc3339("2026-11-20T10:35:02Z").unwrap().to_utc();
+        let alert = crate::sinks::tests::hostile_alert();
+        insta::assert_json_snapshot!(payload(&alert, &crate::sinks::tests::links(), now));
+        let digest =
+            Digest { reason: super::super::routing::HoldReason::QuietHours, alerts: vec![alert.clone(), alert] };
+        insta::assert_json_snapshot!("digest", digest_payload(&digest, now));
     }
 
     #[test]

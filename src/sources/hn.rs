@@ -9,14 +9,16 @@ use std::time::Duration;
 
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 
-use super::{Poll, Source, SourceConfig, SourceError, SourceKind, get_text, html};
+use super::{Fetcher, Mark, Poll, Source, SourceConfig, SourceError, SourceKind, Tracked, html};
 use crate::mention::Mention;
 
 const PUBLIC_API: &str = "https://hn.algolia.com";
 /// Pages read in one poll at most; the rest waits for the next poll.
 const MAX_PAGES: u32 = 10;
+/// Items re-read in one pass at most (one request each).
+const MAX_REREADS: usize = 20;
 
 /// `type = "hackernews"`.
 #[derive(Debug, Clone, Deserialize)]
@@ -43,33 +45,24 @@ pub struct HackerNews {
     query: String,
     tags: String,
     backfill: chrono::Duration,
-    every: Duration,
-    http: reqwest::Client,
+    fetch: Fetcher,
 }
 
 impl HackerNews {
-    pub fn new(source: &SourceConfig, config: &Config, http: reqwest::Client) -> HackerNews {
+    pub fn new(source: &SourceConfig, config: &Config, fetch: Fetcher) -> HackerNews {
         let tags = match &config.tags {
             Some(t) if !t.is_empty() => format!("({})", t.join(",")),
             _ => "(story,comment)".to_string(),
         };
         HackerNews {
             name: source.name.clone(),
-            base: source.base_url.clone().unwrap_or_else(|| PUBLIC_API.to_string()),
+            base: source.base_or(PUBLIC_API),
             query: config.query.clone(),
             tags,
-            backfill: chrono::Duration::hours(source.backfill_hours as i64),
-            every: source.every,
-            http,
+            backfill: source.backfill(),
+            fetch,
         }
     }
-}
-
-#[derive(Debug, Default, Serialize, Deserialize, PartialEq)]
-struct Cursor {
-    ts: i64,
-    #[serde(default)]
-    ids: Vec<String>,
 }
 
 #[async_trait]
@@ -83,37 +76,29 @@ impl Source for HackerNews {
     }
 
     async fn poll(&self, cursor: Option<&str>, now: DateTime<Utc>) -> Result<Poll, SourceError> {
-        let cursor: Cursor = match cursor.map(serde_json::from_str) {
-            Some(Ok(c)) => c,
-            // A cursor this version cannot read starts a bounded backfill, never a full read.
-            _ => Cursor { ts: (now - self.backfill).timestamp(), ids: Vec::new() },
-        };
+        // A cursor this version cannot read starts a bounded backfill, never a full read.
+        let cursor = Mark::load(cursor, (now - self.backfill).timestamp());
         let mut mentions = Vec::new();
-        let mut newest = Cursor { ts: cursor.ts, ids: cursor.ids.clone() };
+        let mut newest = cursor.clone();
         let mut page = 0;
         let mut more = false;
         loop {
             let url = format!("{}/api/v1/search_by_date", self.base);
             let filter = format!("created_at_i>={}", cursor.ts);
-            let req = self.http.get(&url).query(&[
+            let req = self.fetch.http().get(&url).query(&[
                 ("query", self.query.as_str()),
                 ("tags", self.tags.as_str()),
                 ("numericFilters", filter.as_str()),
                 ("hitsPerPage", "100"),
                 ("page", &page.to_string()),
             ]);
-            let (_, body) = get_text(&self.name, req).await?;
-            let parsed = parse(&body, &self.name, now)?;
+            let resp = self.fetch.send(req).await?;
+            let parsed = parse(&resp.body, &self.name, now)?;
             for (ts, m) in parsed.hits {
-                if ts == cursor.ts && cursor.ids.contains(&m.id) {
+                if !cursor.is_new(ts, &m.id) {
                     continue;
                 }
-                if ts > newest.ts {
-                    newest = Cursor { ts, ids: Vec::new() };
-                }
-                if ts == newest.ts {
-                    newest.ids.push(m.id.clone());
-                }
+                newest.advance(ts, &m.id);
                 mentions.push(m);
             }
             page += 1;
@@ -125,12 +110,87 @@ impl Source for HackerNews {
                 break;
             }
         }
-        Ok(Poll {
-            mentions,
-            cursor: Some(serde_json::to_string(&newest).unwrap_or_default()),
-            next_in: Some(if more { Duration::from_secs(1) } else { self.every }),
-        })
+        Ok(Poll { mentions, cursor: Some(newest.to_json()), next_in: more.then_some(Duration::from_secs(1)) })
     }
+
+    fn refreshes(&self) -> bool {
+        true
+    }
+
+    /// `GET /api/v1/items/:id` per post: points and the number of comments below it.
+    async fn refresh(&self, posts: &[Tracked], now: DateTime<Utc>) -> Result<Vec<Mention>, SourceError> {
+        let mut out = Vec::new();
+        // One request per item: a bounded share per pass (the longest unread come first).
+        for post in posts.iter().take(MAX_REREADS) {
+            let url = format!("{}/api/v1/items/{}", self.base, post.id);
+            let resp = match self.fetch.send(self.fetch.http().get(&url)).await {
+                Ok(r) => r,
+                // A deleted item is not an error of the source.
+                Err(e) if e.status() == Some(404) => continue,
+                Err(e) => return Err(e),
+            };
+            if let Some(m) = parse_item(&resp.body, &self.name, now)? {
+                out.push(m);
+            }
+        }
+        Ok(out)
+    }
+}
+
+/// `GET /api/v1/items/:id`: one item with its tree of children.
+#[derive(Deserialize)]
+struct Item {
+    id: i64,
+    created_at_i: Option<i64>,
+    created_at: Option<String>,
+    #[serde(rename = "type")]
+    kind: Option<String>,
+    author: Option<String>,
+    title: Option<String>,
+    url: Option<String>,
+    text: Option<String>,
+    points: Option<i64>,
+    parent_id: Option<i64>,
+    #[serde(default)]
+    children: Vec<Item>,
+}
+
+impl Item {
+    fn descendants(&self) -> u64 {
+        self.children.iter().map(|c| 1 + c.descendants()).sum()
+    }
+}
+
+/// Parses an item as a mention with its current counts; `None` for a deleted item.
+pub fn parse_item(body: &str, source_name: &str, now: DateTime<Utc>) -> Result<Option<Mention>, SourceError> {
+    let item: Item = super::parse_json(source_name, "an hn item", body)?;
+    let created = item
+        .created_at_i
+        .and_then(|ts| DateTime::from_timestamp(ts, 0))
+        .or_else(|| item.created_at.as_deref().and_then(crate::mention::parse_rfc3339));
+    let Some(created) = created else { return Ok(None) };
+    let is_comment = item.kind.as_deref() == Some("comment");
+    let text = match (&item.title, &item.text) {
+        (Some(t), Some(s)) if !s.is_empty() && !is_comment => {
+            format!("{}\n\n{}", html::decode_entities(t), html::to_text(s))
+        }
+        (_, Some(s)) if !s.is_empty() => html::to_text(s),
+        (Some(t), _) => match &item.url {
+            Some(u) => format!("{} {u}", html::decode_entities(t)),
+            None => html::decode_entities(t),
+        },
+        _ => return Ok(None),
+    };
+    let id = item.id.to_string();
+    let mut m = Mention::new("hackernews", &id, &text, created);
+    m.url = Some(format!("https://news.ycombinator.com/item?id={id}"));
+    m.author = item.author.clone();
+    m.likes = item.points.unwrap_or(0).max(0) as u64;
+    m.replies = item.descendants();
+    m.observed_at = now.max(created);
+    m.title = if is_comment { None } else { item.title.clone() };
+    m.in_reply_to = if is_comment { item.parent_id.map(|p| p.to_string()) } else { None };
+    Ok(Some(m))
 }
 
 #[derive(Deserialize)]
@@ -159,6 +219,7 @@ struct Hit {
 }
 
 /// One page of results: `(created_at_i, mention)` per hit, and the number of pages.
+#[derive(Debug)]
 pub struct Page {
     pub hits: Vec<(i64, Mention)>,
     pub pages: u32,
@@ -166,10 +227,7 @@ pub struct Page {
 
 /// Parses a `search_by_date` body. A hit without an id or a time is skipped, not fatal.
 pub fn parse(body: &str, source_name: &str, now: DateTime<Utc>) -> Result<Page, SourceError> {
-    let resp: Response = serde_json::from_str(body).map_err(|e| SourceError::Parse {
-        source_name: source_name.to_string(),
-        reason: format!("not a search_by_date response: {}", crate::mention::plain_json_error(&e)),
-    })?;
+    let resp: Response = super::parse_json(source_name, "a search_by_date response", body)?;
     let mut hits = Vec::with_capacity(resp.hits.len());
     for h in resp.hits {
         let created = h
@@ -228,10 +286,22 @@ mod tests {
     }
 
     #[test]
+    fn items_give_current_counts() {
+        let now = DateTime::parse_from_rfc3339("2026-05-02T16:00:00Z").unwrap().with_timezone(&Utc);
+        let m = parse_item(include_str!("../../tests/fixtures/hackernews/item.json"), "hn", now).unwrap().unwrap();
+        assert_eq!(m.id, "43877120");
+        assert_eq!(m.text, "AcmeCloud raises prices & cuts support https://news.example.com/acme");
+        assert_eq!((m.likes, m.replies), (57, 3), "points, and every comment below");
+        assert_eq!(m.observed_at, now);
+        let deleted = r#"{"id":1,"created_at_i":1777729200,"type":"comment","text":null,"children":[]}"#;
+        assert_eq!(parse_item(deleted, "hn", now).unwrap(), None);
+    }
+
+    #[test]
     fn broken_bodies_are_clear_errors() {
         let now = Utc::now();
         for body in ["<html>502 Bad Gateway</html>", "{\"hits\": [", "{}"] {
-            let err = parse(body, "hn", now).err().expect(body).to_string();
+            let err = parse(body, "hn", now).expect_err(body).to_string();
             assert!(err.starts_with("hn: unexpected response: not a search_by_date response"), "{err}");
         }
     }

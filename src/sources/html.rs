@@ -26,12 +26,15 @@ pub fn to_text(html: &str) -> String {
         let closing = tag.starts_with('/');
         match name.as_str() {
             "br" => out.push('\n'),
-            "p" | "div" | "li" | "blockquote" | "pre" | "h1" | "h2" | "h3" | "h4" | "tr"
+            "p" | "div" | "li" | "blockquote" | "pre" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "tr" | "title"
+            | "center" | "table" | "ul" | "ol"
                 if closing && !out.ends_with('\n') && !out.is_empty() =>
             {
                 out.push('\n');
             }
-            "p" | "div" | "li" | "blockquote" | "pre" | "h1" | "h2" | "h3" | "h4" | "tr" if closing => {}
+            "p" | "div" | "li" | "blockquote" | "pre" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "tr" | "title"
+            | "center" | "table" | "ul" | "ol"
+                if closing => {}
             "p" | "div" | "li" | "blockquote" | "pre" if !out.is_empty() && !out.ends_with('\n') => out.push('\n'),
             "a" if !closing => {
                 pending_href = attr(tag, "href").map(|h| decode_entities(&h));
@@ -164,5 +167,9 @@ mod tests {
         check("line<br>break<br/>", "line\nbreak");
         check("<script>alert(1)</script>safe", "safe");
         check("unclosed <b", "unclosed <b");
+        check(
+            "<html><head><title>403 Forbidden</title></head><body><h1>403 Forbidden</h1></body></html>",
+            "403 Forbidden\n403 Forbidden",
+        );
     }
 }

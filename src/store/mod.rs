@@ -7,7 +7,13 @@
 //! reads use their own connections, so the API never waits behind a write batch.
 //! Migrations are compiled in and applied at open.
 
+mod alerts;
+pub use alerts::{Outgoing, Snooze};
 mod codec;
+mod report;
+mod sources;
+
+pub use sources::Followed;
 
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
@@ -15,11 +21,17 @@ use std::sync::{Arc, Mutex};
 use chrono::{DateTime, Utc};
 use rusqlite::{Connection, OptionalExtension, params};
 
+pub use report::{ReportRow, SourceFailure};
+
 use crate::mention::Mention;
 use crate::score::{Category, Score};
 use crate::spread::{Alert, AlertKind, OpenIncident, Severity, Signal};
 
-const MIGRATIONS: &[&str] = &[include_str!("../../migrations/0001_init.sql")];
+const MIGRATIONS: &[&str] = &[
+    include_str!("../../migrations/0001_init.sql"),
+    include_str!("../../migrations/0002_report.sql"),
+    include_str!("../../migrations/0003_sinks.sql"),
+];
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
@@ -822,13 +834,15 @@ fn configure(conn: &Connection, file: bool) -> Result<(), StoreError> {
 }
 
 fn migrate(conn: &mut Connection) -> Result<(), StoreError> {
-    let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+    // The version is read under the write lock: two processes opening a new file at once
+    // (`repwatch run` and `repwatch export`) must not both apply the same migration.
+    let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+    let version: i64 = tx.query_row("PRAGMA user_version", [], |r| r.get(0))?;
     for (i, sql) in MIGRATIONS.iter().enumerate().skip(version as usize) {
-        let tx = conn.transaction()?;
         tx.execute_batch(sql)?;
         tx.pragma_update(None, "user_version", (i + 1) as i64)?;
-        tx.commit()?;
     }
+    tx.commit()?;
     Ok(())
 }
 

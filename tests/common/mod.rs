@@ -138,3 +138,23 @@ async fn hook(State(shared): State<Shared>, headers: HeaderMap, body: Bytes) -> 
         }
     }
 }
+
+/// Runs the real binary in `dir` with `stdin`, and waits for it.
+pub fn run_bin(args: &[&str], stdin: Option<&str>, dir: &std::path::Path) -> std::process::Output {
+    use std::io::Write;
+    use std::process::{Command, Stdio};
+    let mut child = Command::new(env!("CARGO_BIN_EXE_repwatch"))
+        .args(args)
+        .current_dir(dir)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the binary runs");
+    let mut pipe = child.stdin.take().unwrap();
+    if let Some(input) = stdin {
+        pipe.write_all(input.as_bytes()).unwrap();
+    }
+    drop(pipe);
+    child.wait_with_output().unwrap()
+}

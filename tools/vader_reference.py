@@ -1,0 +1,54 @@
+#!/usr/bin/env python3
+"""VADER (Python) on the same JSON Lines as `repwatch score`/`repwatch eval`: its speed on one
+core, and, when the lines are labelled, its 3-class (or complaint) macro F1, as the reference
+repwatch's scorer is measured against. Needs `pip install vaderSentiment`; reads the data at
+run time only.
+
+    python3 tools/vader_reference.py FILE.jsonl [--task sentiment|complaints]
+"""
+import json
+import sys
+import time
+
+from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+
+def macro_f1(pairs, classes):
+    f1s = []
+    for c in classes:
+        tp = sum(1 for l, d in pairs if l == c and d == c)
+        pred = sum(1 for _, d in pairs if d == c)
+        sup = sum(1 for l, _ in pairs if l == c)
+        p = tp / pred if pred else 0.0
+        r = tp / sup if sup else 0.0
+        f1s.append(2 * p * r / (p + r) if p + r else 0.0)
+    return sum(f1s) / len(f1s)
+
+
+def main():
+    args = sys.argv[1:]
+    task = "sentiment"
+    if "--task" in args:
+        i = args.index("--task")
+        task = args[i + 1]
+        del args[i : i + 2]
+    rows = [json.loads(line) for line in open(args[0], encoding="utf-8") if line.strip()]
+    analyzer = SentimentIntensityAnalyzer()
+    start = time.perf_counter()
+    scores = [analyzer.polarity_scores(r["text"])["compound"] for r in rows]
+    elapsed = time.perf_counter() - start
+    print(f"vader: {len(rows)} posts in {elapsed:.2f} s: {len(rows) / elapsed:.0f} posts/s on one core")
+    labelled = [(r.get("label"), s) for r, s in zip(rows, scores) if r.get("label")]
+    if not labelled:
+        return
+    if task == "complaints":
+        pairs = [(l, "complaint" if s <= -0.05 else "not_complaint") for l, s in labelled]
+        print(f"vader complaints (compound <= -0.05): macro F1 {macro_f1(pairs, ['complaint', 'not_complaint']):.3f}")
+    else:
+        decide = lambda s: "negative" if s <= -0.05 else "positive" if s >= 0.05 else "neutral"
+        pairs = [(l, decide(s)) for l, s in labelled if l in ("negative", "neutral", "positive")]
+        print(f"vader sentiment (±0.05): macro F1 {macro_f1(pairs, ['negative', 'neutral', 'positive']):.3f}")
+
+
+if __name__ == "__main__":
+    main()
