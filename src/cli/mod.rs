@@ -8,6 +8,7 @@ pub mod fit;
 mod replay;
 mod report;
 pub mod score;
+mod spikes;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -68,8 +69,16 @@ pub enum Command {
         /// Also send the alerts to the configured sinks.
         #[arg(long)]
         deliver: bool,
+        /// Check the alerts against FILE.expect.json (incidents alerted by their
+        /// deadline, nothing for must-not-alert posts); the verdict goes to stderr and
+        /// the exit status is 1 when it fails.
+        #[arg(long, value_name = "EXPECT_JSON")]
+        expect: Option<PathBuf>,
         file: PathBuf,
     },
+    /// The volume detector alone: prints the timestamp of each row of a `timestamp,value`
+    /// CSV that starts a surge.
+    Spikes { file: PathBuf },
     /// Writes stored mentions as JSON Lines, latest counts, oldest first.
     Export {
         #[arg(long)]
@@ -165,9 +174,9 @@ pub async fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Score { rules, file } => score::run(rules.as_deref(), file.as_deref()),
         Command::Eval(args) => eval::run(args),
         Command::Fit(args) => fit::run(args),
-        Command::Replay { config, rules, store, deliver, file } => {
+        Command::Replay { config, rules, store, deliver, expect, file } => {
             let config = load_config(config.as_deref())?;
-            replay::run(config, rules.as_deref(), store, deliver, &file).await
+            replay::run(config, rules.as_deref(), store, deliver, &file, expect.as_deref()).await
         }
         Command::Export { config, store, since, source } => {
             let config = load_config(config.as_deref())?;
@@ -178,6 +187,7 @@ pub async fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
             report::run(config, store, week, format, out).await
         }
         Command::CheckConfig { config } => check::run(config.as_deref()),
+        Command::Spikes { file } => spikes::run(&file),
         Command::Alerts { config, store, action } => {
             let config = load_config(config.as_deref())?;
             match action {

@@ -183,14 +183,14 @@ impl Pipeline {
     pub async fn start(ctx: Arc<Context>, store: Store, options: Options) -> anyhow::Result<Pipeline> {
         let mut detector = Detector::new(&ctx.config.spread);
         if options.clock == Clock::Wall {
-            let window = chrono::Duration::minutes(ctx.config.spread.window_mins as i64);
+            let history = detector.history();
             let open = store.open_incidents().await.context("reading open incidents")?;
             let tracked: HashSet<(String, String)> =
                 open.iter().flat_map(|(_, members)| members.iter().map(|s| (s.source.clone(), s.id.clone()))).collect();
             for (incident, members) in open {
                 detector.restore(incident, members);
             }
-            for s in store.recent_complaints(Utc::now() - window).await.context("reading recent complaints")? {
+            for s in store.recent_complaints(Utc::now() - history).await.context("reading recent complaints")? {
                 if !tracked.contains(&(s.source.clone(), s.id.clone())) {
                     detector.warm(&s);
                 }
@@ -204,19 +204,27 @@ impl Pipeline {
         let wake = Arc::new(Notify::new());
         let sink_names: Vec<(SinkConfig, String)> =
             options.sinks.iter().map(|(c, s)| (c.clone(), s.name().to_string())).collect();
+        // The scorer first scores what a crash left unscored; the writer starts only
+        // after that, or the scorer would also pick up (as new) mentions the writer has
+        // just stored with later engagement already applied, and replays would depend
+        // on timing.
+        let (recovered_tx, recovered) = oneshot::channel();
+        let scorer = tokio::spawn(scorer(ctx.clone(), store.clone(), score_rx, spread_tx, recovered_tx));
+        let spreader = tokio::spawn(spreader(
+            ctx.clone(),
+            store.clone(),
+            detector,
+            spread_rx,
+            options.clock,
+            sink_names,
+            options.alerts_out,
+            wake.clone(),
+        ));
+        let _ = recovered.await;
         let stages = vec![
             tokio::spawn(writer(ctx.clone(), store.clone(), ingest_rx, score_tx, stop_intake.clone())),
-            tokio::spawn(scorer(ctx.clone(), store.clone(), score_rx, spread_tx)),
-            tokio::spawn(spreader(
-                ctx.clone(),
-                store.clone(),
-                detector,
-                spread_rx,
-                options.clock,
-                sink_names,
-                options.alerts_out,
-                wake.clone(),
-            )),
+            scorer,
+            spreader,
         ];
         let deliverers = options
             .sinks
@@ -373,7 +381,13 @@ async fn writer(
 
 /// Scores new mentions (on the blocking pool: it is CPU work), saves the scores, and
 /// passes signals on. At start it first scores what a crash left unscored.
-async fn scorer(ctx: Arc<Context>, store: Store, mut rx: mpsc::Receiver<Vec<Stored>>, out: mpsc::Sender<Vec<Signal>>) {
+async fn scorer(
+    ctx: Arc<Context>,
+    store: Store,
+    mut rx: mpsc::Receiver<Vec<Stored>>,
+    out: mpsc::Sender<Vec<Signal>>,
+    recovered: oneshot::Sender<()>,
+) {
     loop {
         match store.unscored(WRITE_BATCH).await {
             Ok(left) if !left.is_empty() => {
@@ -390,6 +404,7 @@ async fn scorer(ctx: Arc<Context>, store: Store, mut rx: mpsc::Receiver<Vec<Stor
             }
         }
     }
+    let _ = recovered.send(());
     while let Some(batch) = rx.recv().await {
         if !score_batch(&ctx, &store, batch, &out).await {
             return;
@@ -455,6 +470,7 @@ fn update_signal(m: &Mention) -> Signal {
         url: m.url.clone(),
         text: String::new(),
         update: true,
+        in_reply_to: m.in_reply_to.clone(),
     }
 }
 

@@ -798,6 +798,7 @@ pub fn signal(m: &Mention, s: &Score, update: bool) -> Signal {
         url: m.url.clone(),
         text: m.text.clone(),
         update,
+        in_reply_to: m.in_reply_to.clone(),
     }
 }
 

@@ -1,0 +1,188 @@
+//! Throughput and memory of the pure stages, on one core: `cargo bench --bench throughput`
+//! (add `-- N` for N mentions; 400,000 by default).
+//!
+//! A synthetic stream (30 days, a third of it complaints in several categories and
+//! languages, engagement updates, a few incidents) is built first; then it is timed
+//! through `score` alone, `spread` alone (on the signals `score` made) and both, the way
+//! `repwatch replay` runs them without the store. Memory: the bytes the detector holds,
+//! counted by the allocator, after the first tenth of the stream and at its end; bounded
+//! by the window, they should not grow with the history.
+
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::sync::atomic::{AtomicIsize, Ordering};
+use std::time::Instant;
+
+use chrono::{DateTime, Duration, Utc};
+use repwatch::brand::BrandMatcher;
+use repwatch::mention::{Lang, Mention};
+use repwatch::score::{Rules, Scorer};
+use repwatch::spread::{Detector, Signal, SpreadConfig};
+use repwatch::store::signal;
+
+struct Counting;
+
+static LIVE: AtomicIsize = AtomicIsize::new(0);
+
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        LIVE.fetch_add(layout.size() as isize, Ordering::Relaxed);
+        unsafe { System.alloc(layout) }
+    }
+
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        LIVE.fetch_sub(layout.size() as isize, Ordering::Relaxed);
+        unsafe { System.dealloc(ptr, layout) }
+    }
+
+    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        LIVE.fetch_add(new_size as isize - layout.size() as isize, Ordering::Relaxed);
+        unsafe { System.realloc(ptr, layout, new_size) }
+    }
+}
+
+#[global_allocator]
+static ALLOC: Counting = Counting;
+
+const CHATTER: &[(&str, &str)] = &[
+    ("en", "Just saw a FjordTel ad on the bus lol"),
+    ("en", "Anyone know if FjordTel covers Svalbard this winter?"),
+    ("no", "FjordTel åpner ny butikk i Tromsø"),
+    ("sl", "Je kdo že preizkusil novi paket FjordTel?"),
+    ("el", "Έχει δοκιμάσει κανείς το νέο πρόγραμμα της FjordTel;"),
+    ("ru", "Кто-нибудь пробовал новый тариф FjordTel?"),
+    ("en", "FjordTel sponsoring the ski jump this weekend, nice"),
+];
+
+const COMPLAINTS: &[(&str, &str)] = &[
+    ("en", "FjordTel charged me twice this month, want my money back"),
+    ("en", "Still waiting for my refund from FjordTel, it has been three weeks"),
+    ("en", "FjordTel mobile data is down, no signal at all in Bergen"),
+    ("en", "FjordTel app keeps crashing when I try to pay"),
+    ("en", "On hold with FjordTel for 90 minutes now, terrible support"),
+    ("en", "FjordTel router never arrived, tracking says delivered"),
+    ("no", "FjordTel mobilnett er nede igjen, ingen dekning"),
+    ("ru", "У FjordTel опять нет связи, интернет не работает с утра"),
+];
+
+/// A small deterministic generator (no dependency, same stream every run).
+struct Lcg(u64);
+
+impl Lcg {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        self.0 >> 33
+    }
+
+    fn below(&mut self, n: u64) -> u64 {
+        self.next() % n
+    }
+}
+
+fn stream(n: usize) -> Vec<Mention> {
+    let start: DateTime<Utc> = DateTime::parse_from_rfc3339("2026-10-01T00:00:00Z").unwrap().with_timezone(&Utc);
+    let span_secs = 30 * 24 * 3600;
+    let mut rng = Lcg(42);
+    let mut out: Vec<Mention> = Vec::with_capacity(n);
+    for i in 0..n {
+        let at = start + Duration::milliseconds((i as i64 * span_secs * 1000) / n as i64);
+        let sources = ["x", "mastodon", "bluesky", "reddit", "hackernews", "rss"];
+        let source = sources[rng.below(6) as usize];
+        if i > 10 && rng.below(10) == 0 {
+            // An engagement update of a recent post.
+            let back = 1 + rng.below(10) as usize;
+            let mut m = out[i - back].clone();
+            m.observed_at = at.max(m.created_at);
+            m.likes += 1 + rng.below(50);
+            m.reposts += rng.below(10);
+            out.push(m);
+            continue;
+        }
+        let (lang, text) = if rng.below(3) == 0 {
+            COMPLAINTS[rng.below(COMPLAINTS.len() as u64) as usize]
+        } else {
+            CHATTER[rng.below(CHATTER.len() as u64) as usize]
+        };
+        let mut m = Mention::new(source, &format!("m{i}"), &format!("{text} #{}", rng.below(1000)), at);
+        m.lang = Some(lang.to_string());
+        m.author = Some(format!("user{}", rng.below(200_000)));
+        m.author_followers = Some(rng.below(2_000));
+        out.push(m);
+    }
+    out
+}
+
+fn rate(n: usize, secs: f64) -> String {
+    format!("{:>10.0} mentions/s ({n} in {secs:.2} s)", n as f64 / secs)
+}
+
+fn main() {
+    let n: usize = std::env::args().skip(1).find_map(|a| a.parse().ok()).unwrap_or(400_000);
+    let mentions = stream(n);
+    let brand = BrandMatcher::new(&["FjordTel".to_string()], &[]);
+    let scorer = Scorer::new(Rules::embedded(), brand, vec![Lang::En, Lang::No]);
+    let mut seen = std::collections::HashSet::new();
+    let is_update: Vec<bool> = mentions.iter().map(|m| !seen.insert((m.source.clone(), m.id.clone()))).collect();
+
+    // score alone
+    let t = Instant::now();
+    let scores: Vec<_> =
+        mentions.iter().zip(&is_update).map(|(m, u)| (!u).then(|| scorer.score(&m.text, m.lang.as_deref()))).collect();
+    let score_secs = t.elapsed().as_secs_f64();
+    let mut last_score = std::collections::HashMap::new();
+    let signals: Vec<Signal> = mentions
+        .iter()
+        .zip(&scores)
+        .map(|(m, s)| match s {
+            Some(s) => {
+                last_score.insert((m.source.clone(), m.id.clone()), s.clone());
+                signal(m, s, false)
+            }
+            None => signal(m, &last_score[&(m.source.clone(), m.id.clone())], true),
+        })
+        .collect();
+    let complaints = signals.iter().filter(|s| s.complaint && !s.update).count();
+
+    // spread alone, with the detector's memory measured by the allocator
+    let before = LIVE.load(Ordering::Relaxed);
+    let mut detector = Detector::new(&SpreadConfig::default());
+    let mut alerts = 0;
+    let mut at_tenth = 0;
+    let t = Instant::now();
+    for (i, s) in signals.iter().enumerate() {
+        alerts += detector.observe(s, s.observed_at).len();
+        if i == n / 10 {
+            at_tenth = LIVE.load(Ordering::Relaxed) - before;
+        }
+    }
+    let spread_secs = t.elapsed().as_secs_f64();
+    let at_end = LIVE.load(Ordering::Relaxed) - before;
+    drop(detector);
+
+    // score + spread, as replay runs them
+    let mut detector = Detector::new(&SpreadConfig::default());
+    let mut last = std::collections::HashMap::new();
+    let t = Instant::now();
+    for (m, u) in mentions.iter().zip(&is_update) {
+        let s = if *u {
+            signal(m, &last[&(m.source.as_str(), m.id.as_str())], true)
+        } else {
+            let score = scorer.score(&m.text, m.lang.as_deref());
+            let s = signal(m, &score, false);
+            last.insert((m.source.as_str(), m.id.as_str()), score);
+            s
+        };
+        detector.observe(&s, s.observed_at);
+    }
+    let both_secs = t.elapsed().as_secs_f64();
+
+    println!("repwatch throughput, one core, {n} mentions over 30 days ({complaints} complaints, {alerts} alerts)");
+    println!("  score alone          {}", rate(n, score_secs));
+    println!("  spread alone         {}", rate(n, spread_secs));
+    println!("  score + spread       {}", rate(n, both_secs));
+    println!(
+        "  detector memory      {:.1} MiB after 3 days, {:.1} MiB after 30 days ({} things tracked at the end)",
+        at_tenth as f64 / 1048576.0,
+        at_end as f64 / 1048576.0,
+        detector.tracked()
+    );
+}
