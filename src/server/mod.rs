@@ -20,6 +20,7 @@ use serde::Deserialize;
 use tokio_util::sync::CancellationToken;
 
 pub use error::ApiError;
+pub use ingest::parse_body;
 
 use crate::config::Secret;
 use crate::run::poll::Health;
