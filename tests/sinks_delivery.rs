@@ -231,11 +231,13 @@ async fn a_flood_folds_into_one_digest_when_the_hold_ends() {
     let hook = sink("webhook", "oncall", &chat.url("/hook"), "secret_env = \"REPWATCH_TEST_SECRET\"\nmax_per_hour = 1");
     let (app, dir) = start(&format!("{SERVER}{BRAND}{hook}")).await;
     let base = format!("http://{}", app.addr);
-    for (i, text) in
-        ["FjordTel charged me twice, refund now", "FjordTel billing is a scam", "FjordTel overcharged me again"]
-            .iter()
-            .enumerate()
-    {
+    // Three complaints about different things, so three incidents.
+    let texts = [
+        "FjordTel charged me twice, refund now",
+        "FjordTel support agent was rude and hung up on me",
+        "FjordTel parcel never arrived, where is my order?",
+    ];
+    for (i, text) in texts.iter().enumerate() {
         ingest(&base, viral(&format!("f{i}"), text, 300)).await;
     }
     chat.wait_for("/hook", 1, 10).await;
