@@ -8,8 +8,12 @@
 //!    from the POST that made it viral to the receiver seeing the alert.
 //!
 //! ```text
-//! cargo run --release --example loadgen -- [--mentions 200000] [--batch 1000] [--rate 1000] [--secs 20]
+//! cargo run --release --example loadgen -- [--mentions 200000] [--batch 1000] [--inflight 4] [--rate 1000] [--secs 20]
 //! ```
+//!
+//! Part 1 also waits until the whole pipeline has scored every stored mention, and samples
+//! the process's RSS; `--secs 0` stops after it (the 1,000,000-mention run of
+//! docs/reliability.md).
 //!
 //! Prints figures; asserts nothing (DEVELOPERS.md: numbers from benchmarks).
 
@@ -57,6 +61,16 @@ const NOISE: [&str; 4] = [
     "FjordTel roaming in Sweden worked without trouble this weekend",
 ];
 
+const COMPLAINT: &str = "FjordTel charged me twice this month and support never answers, refund now";
+
+/// A line of /proc/self/status in KiB (Linux), 0 elsewhere.
+fn vm(key: &str) -> u64 {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| s.lines().find(|l| l.starts_with(key)).and_then(|l| l.split_whitespace().nth(1)?.parse().ok()))
+        .unwrap_or(0)
+}
+
 fn percentile(sorted: &[f64], p: f64) -> f64 {
     if sorted.is_empty() {
         return f64::NAN;
@@ -79,7 +93,7 @@ async fn main() -> anyhow::Result<()> {
 
     let dir = tempfile::tempdir()?;
     let toml = format!(
-        "[brand]\nname = \"FjordTel\"\nterms = [\"FjordTel\"]\n[store]\nurl = \"sqlite://{}\"\n[server]\nlisten = \"127.0.0.1:0\"\nmax_body_bytes = 67108864\n[[sinks]]\ntype = \"webhook\"\nname = \"load\"\nurl = \"{hook}\"\n",
+        "[brand]\nname = \"FjordTel\"\nterms = [\"FjordTel\"]\n[store]\nurl = \"sqlite://{}\"\n[server]\nlisten = \"127.0.0.1:0\"\nmax_body_bytes = 67108864\nrate_limit_per_sec = 0\n[[sinks]]\ntype = \"webhook\"\nname = \"load\"\nurl = \"{hook}\"\n",
         dir.path().join("load.db").display()
     );
     let config = repwatch::config::parse(&toml, "loadgen.toml", &|_| None).map_err(|e| anyhow::anyhow!("{e}"))?;
@@ -87,36 +101,68 @@ async fn main() -> anyhow::Result<()> {
     let url = format!("http://{}/ingest", app.addr);
     let http = reqwest::Client::builder().pool_max_idle_per_host(16).build()?;
 
-    // 1. Throughput: NDJSON batches, four requests in flight.
+    // 1. Throughput: NDJSON batches, `--inflight` requests at once, bodies made as they
+    // are sent (so that the generator's memory stays small next to the service's). One
+    // line in 50 is a complaint, so every stage (scorer, detector, outbox, sink) works.
+    let inflight = arg("--inflight", 4) as usize;
     let now = chrono::Utc::now();
-    let bodies: Vec<String> = (0..total.div_ceil(batch))
-        .map(|b| {
-            (b * batch..((b + 1) * batch).min(total))
-                .map(|i| line(&format!("t{i}"), NOISE[i % NOISE.len()], &format!("a{}", i % 5000), 0, now) + "\n")
-                .collect()
-        })
-        .collect();
+    let batches = total.div_ceil(batch);
+    let next = Arc::new(std::sync::atomic::AtomicUsize::new(0));
     let started = Instant::now();
     let accepted = Arc::new(std::sync::atomic::AtomicU64::new(0));
-    let queue = Arc::new(Mutex::new(bodies));
+    let refused = Arc::new(std::sync::atomic::AtomicU64::new(0));
+    let request_ms = Arc::new(Mutex::new(Vec::with_capacity(batches)));
+    let rss = Arc::new(Mutex::new(Vec::<(f64, u64)>::new()));
+    let sampler = {
+        let rss = rss.clone();
+        tokio::spawn(async move {
+            let t0 = Instant::now();
+            loop {
+                rss.lock().unwrap().push((t0.elapsed().as_secs_f64(), vm("VmRSS:")));
+                tokio::time::sleep(Duration::from_millis(500)).await;
+            }
+        })
+    };
     let mut workers = Vec::new();
-    for _ in 0..4 {
-        let (queue, http, url, accepted) = (queue.clone(), http.clone(), url.clone(), accepted.clone());
+    for _ in 0..inflight {
+        let (next, http, url, accepted, refused, request_ms) =
+            (next.clone(), http.clone(), url.clone(), accepted.clone(), refused.clone(), request_ms.clone());
         workers.push(tokio::spawn(async move {
             loop {
-                let Some(body) = queue.lock().unwrap().pop() else { break };
+                let b = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                if b >= batches {
+                    break;
+                }
+                let body: String = (b * batch..((b + 1) * batch).min(total))
+                    .map(|i| {
+                        let text = if i % 50 == 7 { COMPLAINT } else { NOISE[i % NOISE.len()] };
+                        line(&format!("t{i}"), text, &format!("a{}", i % 5000), 0, now) + "\n"
+                    })
+                    .collect();
                 loop {
+                    let sent = Instant::now();
                     let resp =
                         http.post(&url).header("content-type", "application/x-ndjson").body(body.clone()).send().await;
                     match resp {
                         Ok(r) if r.status() == 202 => {
+                            request_ms.lock().unwrap().push(sent.elapsed().as_secs_f64() * 1000.0);
                             let v: Value = r.json().await.unwrap_or_default();
                             accepted
                                 .fetch_add(v["accepted"].as_u64().unwrap_or(0), std::sync::atomic::Ordering::Relaxed);
                             break;
                         }
-                        // 503 overloaded: the server asked to come back.
-                        _ => tokio::time::sleep(Duration::from_millis(20)).await,
+                        // 503 overloaded / 429: the server asked to come back; it says when.
+                        Ok(r) => {
+                            refused.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                            let wait = r
+                                .headers()
+                                .get("retry-after")
+                                .and_then(|v| v.to_str().ok())
+                                .and_then(|v| v.parse::<u64>().ok())
+                                .map_or(Duration::from_millis(20), Duration::from_secs);
+                            tokio::time::sleep(wait).await;
+                        }
+                        Err(_) => tokio::time::sleep(Duration::from_millis(20)).await,
                     }
                 }
             }
@@ -128,11 +174,50 @@ async fn main() -> anyhow::Result<()> {
     let elapsed = started.elapsed().as_secs_f64();
     let accepted = accepted.load(std::sync::atomic::Ordering::Relaxed);
     let stored = app.store.stats().await?.mentions;
+    let mut ms = std::mem::take(&mut *request_ms.lock().unwrap());
+    ms.sort_by(|a, b| a.partial_cmp(b).unwrap());
     println!(
-        "ingest: {accepted} mentions accepted in {elapsed:.2} s = {:.0} mentions/s (NDJSON, {batch}/request, 4 in flight); stored {stored} ({})",
+        "ingest: {accepted} mentions accepted in {elapsed:.2} s = {:.0} mentions/s (NDJSON, {batch}/request, {inflight} in flight); stored {stored} ({}); {} answers 503/429 (retried)",
         accepted as f64 / elapsed,
-        if stored == accepted { "every accepted mention stored" } else { "MISMATCH" }
+        if stored == accepted { "every accepted mention stored" } else { "MISMATCH" },
+        refused.load(std::sync::atomic::Ordering::Relaxed)
     );
+    println!(
+        "ingest request latency (202 answers): p50 {:.1} ms, p90 {:.1} ms, p99 {:.1} ms, max {:.1} ms",
+        percentile(&ms, 0.5),
+        percentile(&ms, 0.9),
+        percentile(&ms, 0.99),
+        ms.last().copied().unwrap_or(f64::NAN)
+    );
+    // The whole pipeline: every stored mention scored and shown to the detector.
+    loop {
+        let stats = app.store.stats().await?;
+        if stats.scored >= stats.mentions {
+            let all = started.elapsed().as_secs_f64();
+            println!(
+                "pipeline: {} mentions stored and scored in {all:.2} s = {:.0} mentions/s end to end; {} incidents, {} alerts, {} deliveries sent",
+                stats.mentions,
+                stats.mentions as f64 / all,
+                stats.incidents,
+                stats.alerts,
+                stats.deliveries_sent
+            );
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+    sampler.abort();
+    let samples = rss.lock().unwrap().clone();
+    let shown: Vec<String> = samples
+        .iter()
+        .step_by((samples.len() / 12).max(1))
+        .map(|(t, kb)| format!("{t:.0}s {} MiB", kb / 1024))
+        .collect();
+    println!("memory: RSS over the run: {}; peak (VmHWM) {} MiB", shown.join(", "), vm("VmHWM:") / 1024);
+    if secs == 0 {
+        app.stop().await?;
+        return Ok(());
+    }
 
     // The latency phase measures the steady state: first let the pipeline score what the
     // throughput phase left queued (otherwise the first alerts wait behind it).

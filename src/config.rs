@@ -84,6 +84,13 @@ pub struct ServerConfig {
     pub max_body_bytes: usize,
     /// The address people reach the server at, used for links in alerts.
     pub public_url: Option<String>,
+    /// Requests per second each client address may make to a public endpoint
+    /// (`/ingest`, `/slack/interactions`), refilled continuously; 0 turns the limit off.
+    pub rate_limit_per_sec: f64,
+    /// Requests a client may make at once before the rate applies.
+    pub rate_limit_burst: u32,
+    /// `POST /ingest` requests being read, parsed or committed at once; more get 503.
+    pub ingest_max_inflight: usize,
 }
 
 impl Default for ServerConfig {
@@ -94,6 +101,9 @@ impl Default for ServerConfig {
             api_token: None,
             max_body_bytes: 16 * 1024 * 1024,
             public_url: None,
+            rate_limit_per_sec: 100.0,
+            rate_limit_burst: 200,
+            ingest_max_inflight: 32,
         }
     }
 }
@@ -107,6 +117,9 @@ struct RawServer {
     api_token_file: Option<PathBuf>,
     max_body_bytes: Option<usize>,
     public_url: Option<String>,
+    rate_limit_per_sec: Option<f64>,
+    rate_limit_burst: Option<u32>,
+    ingest_max_inflight: Option<usize>,
 }
 
 /// Where the complaint and sentiment rules come from.
@@ -126,13 +139,81 @@ struct RawRules {
 pub struct Secret(Arc<str>);
 
 impl Secret {
+    /// Also remembers the value (and, for a URL, its path and long path segments and
+    /// query values) so that [`redact`] can take it out of any text: an API that echoes
+    /// a request in its error body must not put the key in a log line.
     pub fn new(value: impl Into<Arc<str>>) -> Secret {
-        Secret(value.into())
+        let value = value.into();
+        remember(&value);
+        Secret(value)
     }
 
     /// The value itself; call only where it is used, never to log or format it.
     pub fn expose(&self) -> &str {
         &self.0
+    }
+}
+
+/// The secret values known to this process, longest first.
+static KNOWN: std::sync::RwLock<Vec<Arc<str>>> = std::sync::RwLock::new(Vec::new());
+
+/// Pieces shorter than this are not taken out of text (they would mangle ordinary words).
+const MIN_REDACTED: usize = 6;
+
+fn remember(value: &str) {
+    let mut pieces = vec![value.trim().to_string()];
+    if let Ok(url) = reqwest::Url::parse(value) {
+        let path = url.path();
+        if path.len() > 1 {
+            pieces.push(path.to_string());
+            pieces.extend(path.split('/').filter(|s| s.len() >= 8).map(str::to_string));
+        }
+        pieces.extend(url.query_pairs().map(|(_, v)| v.into_owned()).filter(|v| v.len() >= 8));
+    }
+    if let Some(key) = value.strip_prefix("whsec_") {
+        pieces.push(key.to_string());
+    }
+    let mut known = KNOWN.write().unwrap_or_else(|p| p.into_inner());
+    for piece in pieces {
+        if piece.len() >= MIN_REDACTED && !known.iter().any(|k| **k == *piece) {
+            known.push(piece.into());
+        }
+    }
+    known.sort_by_key(|k| std::cmp::Reverse(k.len()));
+}
+
+/// `text` with every known secret value replaced by `[redacted]`: for error bodies from
+/// outside and every log line.
+pub fn redact(text: &str) -> std::borrow::Cow<'_, str> {
+    let known = KNOWN.read().unwrap_or_else(|p| p.into_inner());
+    if !known.iter().any(|k| text.contains(&**k)) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = text.to_string();
+    for k in known.iter() {
+        if out.contains(&**k) {
+            out = out.replace(&**k, "[redacted]");
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
+/// A log writer that takes known secrets out of each line before it reaches `W`.
+pub struct Redacting<W>(pub W);
+
+impl<W: std::io::Write> std::io::Write for Redacting<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        match std::str::from_utf8(buf) {
+            Ok(text) => {
+                self.0.write_all(redact(text).as_bytes())?;
+                Ok(buf.len())
+            }
+            Err(_) => self.0.write(buf),
+        }
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.0.flush()
     }
 }
 
@@ -438,6 +519,26 @@ impl<'a> Loader<'a> {
                 self.error_at(item, "public_url", format!("server.public_url: not an http(s) URL: {url:?}"));
             }
         }
+        if let Some(rate) = raw.rate_limit_per_sec {
+            if rate.is_finite() && rate >= 0.0 {
+                server.rate_limit_per_sec = rate;
+            } else {
+                let message = format!("server.rate_limit_per_sec: must be 0 (off) or more, found {rate}");
+                self.error_at(item, "rate_limit_per_sec", message);
+            }
+        }
+        match raw.rate_limit_burst {
+            Some(0) => self.error_at(item, "rate_limit_burst", "server.rate_limit_burst: must be at least 1".into()),
+            Some(burst) => server.rate_limit_burst = burst,
+            None => {}
+        }
+        match raw.ingest_max_inflight {
+            Some(0) => {
+                self.error_at(item, "ingest_max_inflight", "server.ingest_max_inflight: must be at least 1".into())
+            }
+            Some(n) => server.ingest_max_inflight = n,
+            None => {}
+        }
         server
     }
 
@@ -541,6 +642,22 @@ mod tests {
             Ok(_) => Vec::new(),
             Err(e) => e.0.iter().map(|e| e.to_string()).collect(),
         }
+    }
+
+    #[test]
+    fn known_secrets_are_redacted_from_text() {
+        let _ = Secret::new("https://hooks.slack.com/services/T0R/B0R/redactTestPath12?token=redactQueryValue");
+        let _ = Secret::new("redact-token-value");
+        let text = "refused /services/T0R/B0R/redactTestPath12?token=redactQueryValue with Bearer redact-token-value";
+        let out = redact(text);
+        assert!(
+            !out.contains("redactTestPath12") && !out.contains("redactQueryValue") && !out.contains("redact-token")
+        );
+        assert!(out.contains("[redacted]"), "{out}");
+        assert_eq!(redact("nothing secret here"), "nothing secret here");
+        let mut w = Redacting(Vec::new());
+        std::io::Write::write_all(&mut w, b"log: redact-token-value\n").unwrap();
+        assert_eq!(String::from_utf8(w.0).unwrap(), "log: [redacted]\n");
     }
 
     #[test]

@@ -15,6 +15,8 @@ pub mod brand;
 pub mod cli;
 pub mod config;
 pub mod demo;
+#[doc(hidden)]
+pub mod fuzzing;
 pub mod http;
 pub mod mention;
 pub mod metrics;

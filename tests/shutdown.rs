@@ -19,7 +19,7 @@ async fn sigterm_drains_everything_accepted() {
     let db = dir.path().join("repwatch.db");
     let config = format!(
         "[brand]\nname = \"FjordTel\"\nterms = [\"FjordTel\"]\n\n[store]\nurl = \"sqlite://{}\"\n\n\
-         [server]\nlisten = \"127.0.0.1:{port}\"\ningest_token_env = \"REPWATCH_TEST_TOKEN\"\n",
+         [server]\nlisten = \"127.0.0.1:{port}\"\ningest_token_env = \"REPWATCH_TEST_TOKEN\"\nrate_limit_per_sec = 0\n",
         db.display()
     );
     std::fs::write(dir.path().join("repwatch.toml"), config).unwrap();

@@ -157,8 +157,9 @@ pub fn init_tracing(verbose: u8, service: bool) {
     };
     let filter = tracing_subscriber::EnvFilter::try_from_default_env()
         .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new(default));
-    let _ =
-        tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr).with_target(false).try_init();
+    // Every line passes through the redactor: no secret reaches the log, whoever echoes it.
+    let writer = || crate::config::Redacting(std::io::stderr());
+    let _ = tracing_subscriber::fmt().with_env_filter(filter).with_writer(writer).with_target(false).try_init();
 }
 
 pub async fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {

@@ -271,13 +271,14 @@ async fn finish(
                 tracing::warn!(sink = %name, error = %e, attempts, retry_in = ?wait, "delivery failed; will retry");
                 Some(now + chrono::Duration::from_std(wait).unwrap_or(chrono::Duration::seconds(60)))
             };
-            ctx.metrics.sink_failed(name, &e.to_string(), !e.is_retryable(), e.disables_sink());
+            let error = crate::config::redact(&e.to_string()).into_owned();
+            ctx.metrics.sink_failed(name, &error, !e.is_retryable(), e.disables_sink());
             if retry_at.is_none() {
                 for _ in &ids {
                     ctx.metrics.inc_labeled("deliveries_dead_total:sink", name);
                 }
             }
-            if let Err(e) = store.mark_failed_all(ids, e.to_string(), retry_at).await {
+            if let Err(e) = store.mark_failed_all(ids, error, retry_at).await {
                 tracing::error!(sink = %name, error = %e, "recording a failed delivery failed");
             }
         }

@@ -112,12 +112,16 @@ pub struct IngestCounts {
     pub ignored: usize,
 }
 
-#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+#[derive(Debug, Clone, thiserror::Error, PartialEq, Eq)]
 pub enum PipelineError {
     #[error("the pipeline is shutting down")]
     Closed,
     #[error("the ingest queue is full")]
     Full,
+    #[error("the store is locked by another process")]
+    Busy,
+    #[error("the store cannot grow: the disk is full")]
+    DiskFull,
     #[error("the store failed: {0}")]
     Store(String),
 }
@@ -339,10 +343,19 @@ async fn writer(
         let (mentions, results) = match result {
             Ok(r) => r,
             Err(e) => {
-                tracing::error!(error = %e, "storing mentions failed; callers are told");
+                let answer = if e.is_busy() {
+                    tracing::warn!(error = %e, "the store is locked by another process; callers are told to retry");
+                    PipelineError::Busy
+                } else if e.is_full() {
+                    tracing::error!(error = %e, "the disk is full: mentions are refused until there is room");
+                    PipelineError::DiskFull
+                } else {
+                    tracing::error!(error = %e, "storing mentions failed; callers are told");
+                    PipelineError::Store(e.to_string())
+                };
                 for env in batch {
                     if let Some(reply) = env.reply {
-                        let _ = reply.send(Err(PipelineError::Store(e.to_string())));
+                        let _ = reply.send(Err(answer.clone()));
                     }
                 }
                 continue;

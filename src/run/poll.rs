@@ -202,7 +202,7 @@ async fn poll_once(
     let cursor = store.cursor(name).await.map_err(|e| (format!("{name}: reading the cursor: {e}"), None))?;
     let poll = source.poll(cursor.as_deref(), Utc::now()).await.map_err(|e| {
         let retry = e.retry_after();
-        (e.to_string(), retry)
+        (crate::config::redact(&e.to_string()).into_owned(), retry)
     })?;
     // A page that shifted while paging can repeat a post: each goes in once.
     let mut ids = HashSet::new();

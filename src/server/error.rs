@@ -49,6 +49,18 @@ impl ApiError {
         }
     }
 
+    /// Too many requests from this client: come back after `retry_after_secs`.
+    pub fn too_many_requests(retry_after_secs: u64) -> ApiError {
+        ApiError {
+            retry_after_secs: Some(retry_after_secs),
+            ..ApiError::new(
+                StatusCode::TOO_MANY_REQUESTS,
+                "rate_limited",
+                format!("too many requests from this address; retry in {retry_after_secs} s"),
+            )
+        }
+    }
+
     /// Something broke inside: logged in full, answered in general terms.
     pub fn internal(error: impl std::fmt::Display) -> ApiError {
         tracing::error!(%error, "request failed");

@@ -17,6 +17,11 @@ const MAX_REPORTED: usize = 10;
 
 pub async fn ingest(State(state): State<AppState>, headers: HeaderMap, body: Body) -> Result<Response, ApiError> {
     authorize(&headers, state.ctx.config.server.ingest_token.as_ref())?;
+    // Held until the answer: bodies being read, parsed or committed are bounded in number.
+    let _slot =
+        state.ingest_slots.clone().try_acquire_owned().map_err(|_| {
+            ApiError::unavailable("overloaded", "too many ingest requests in progress; retry shortly", 1)
+        })?;
     let limit = state.ctx.config.server.max_body_bytes;
     let bytes = to_bytes(body, limit).await.map_err(|_| {
         ApiError::new(
@@ -41,6 +46,17 @@ pub async fn ingest(State(state): State<AppState>, headers: HeaderMap, body: Bod
         PipelineError::Closed => {
             ApiError::unavailable("shutting_down", "the service is shutting down; retry shortly", 5)
         }
+        PipelineError::Busy => {
+            ApiError::unavailable("store_busy", "the store is locked by another process; retry shortly", 5)
+        }
+        PipelineError::DiskFull => ApiError {
+            retry_after_secs: Some(60),
+            ..ApiError::new(
+                StatusCode::INSUFFICIENT_STORAGE,
+                "store_full",
+                "the store cannot grow (disk full); nothing of this request was stored",
+            )
+        },
         PipelineError::Store(e) => ApiError::internal(e),
     })?;
     let body = serde_json::json!({

@@ -4,6 +4,7 @@
 
 mod error;
 mod ingest;
+pub mod limit;
 mod openapi;
 mod slack;
 mod views;
@@ -11,6 +12,7 @@ mod views;
 use std::sync::Arc;
 
 use axum::Router;
+use axum::extract::DefaultBodyLimit;
 use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Json, Response};
@@ -20,6 +22,7 @@ use serde::Deserialize;
 use tokio_util::sync::CancellationToken;
 
 pub use error::ApiError;
+pub use ingest::parse_body;
 
 use crate::config::Secret;
 use crate::run::poll::Health;
@@ -35,21 +38,35 @@ pub struct AppState {
     health: Health,
     /// For updating chat messages after a button click.
     http: reqwest::Client,
+    /// Request-rate limits of the public endpoints.
+    limiter: Arc<limit::RateLimiter>,
+    /// `POST /ingest` requests in progress at most; bounds the bodies held in memory.
+    ingest_slots: Arc<tokio::sync::Semaphore>,
 }
 
 impl AppState {
     pub fn new(ctx: Arc<Context>, store: Store, ingestor: Ingestor, health: Health) -> AppState {
-        AppState { ctx, store, ingestor, health, http: crate::http::client() }
+        let server = &ctx.config.server;
+        let limiter = Arc::new(limit::RateLimiter::new(server.rate_limit_per_sec, server.rate_limit_burst));
+        let ingest_slots = Arc::new(tokio::sync::Semaphore::new(server.ingest_max_inflight));
+        AppState { ctx, store, ingestor, health, http: crate::http::client(), limiter, ingest_slots }
     }
 }
 
+/// The largest Slack interaction body read (Slack's are a few kilobytes).
+const SLACK_MAX_BODY: usize = 256 * 1024;
+
 /// All routes.
 pub fn router(state: AppState) -> Router {
+    // The public endpoints: rate-limited per client before anything else is read.
+    let public = Router::new()
+        .route("/ingest", post(ingest::ingest))
+        .route("/slack/interactions", post(slack::interactions).layer(DefaultBodyLimit::max(SLACK_MAX_BODY)))
+        .route_layer(axum::middleware::from_fn_with_state(state.clone(), limit::limit));
     Router::new()
         .route("/healthz", get(healthz))
         .route("/readyz", get(readyz))
         .route("/metrics", get(metrics))
-        .route("/ingest", post(ingest::ingest))
         .route("/api/incidents", get(list_incidents))
         .route("/api/incidents/{id}", get(get_incident))
         .route("/api/incidents/{id}/ack", post(ack_incident))
@@ -60,8 +77,8 @@ pub fn router(state: AppState) -> Router {
         .route("/api/alerts/redeliver", post(redeliver_all))
         .route("/api/sources", get(list_sources))
         .route("/api/sinks", get(list_sinks))
-        .route("/slack/interactions", post(slack::interactions))
         .route("/openapi.json", get(openapi::spec))
+        .merge(public)
         .fallback(|| async { ApiError::not_found("route") })
         .with_state(state)
 }
@@ -72,7 +89,8 @@ pub async fn serve(
     state: AppState,
     shutdown: CancellationToken,
 ) -> anyhow::Result<()> {
-    axum::serve(listener, router(state)).with_graceful_shutdown(async move { shutdown.cancelled().await }).await?;
+    let app = router(state).into_make_service_with_connect_info::<std::net::SocketAddr>();
+    axum::serve(listener, app).with_graceful_shutdown(async move { shutdown.cancelled().await }).await?;
     Ok(())
 }
 

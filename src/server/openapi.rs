@@ -123,7 +123,9 @@ pub fn document() -> Value {
                 "responses": with(json!({"202": ok("stored", json!({"$ref": "#/components/schemas/IngestResult"}))}),
                     error_responses(&[("400", "malformed body (code malformed_json, invalid_utf8, empty)"), ("401", "missing or wrong bearer token"),
                         ("413", "body larger than server.max_body_bytes"), ("422", "a mention misses or has a bad field; the message names the line and field"),
-                        ("503", "overloaded or shutting down; Retry-After says when to come back")])),
+                        ("429", "over the rate limit for this client address (rate_limited); Retry-After says when"),
+                        ("503", "overloaded, store locked (store_busy) or shutting down; Retry-After says when to come back"),
+                        ("507", "the store cannot grow, disk full (store_full); nothing of the request stored")])),
             }},
             "/api/incidents": {"get": {
                 "summary": "incidents, newest first", "security": [{"bearer": []}],
@@ -164,7 +166,8 @@ pub fn document() -> Value {
                 "requestBody": {"required": true, "content": {"application/x-www-form-urlencoded": {"schema": {"type": "object", "properties": {"payload": {"type": "string"}}}}}},
                 "responses": with(json!({"200": {"description": "done; the message is replaced through response_url"}}),
                     error_responses(&[("400", "not a block_actions form"), ("401", "bad signature (invalid_signature) or older than 5 minutes (stale_request)"),
-                        ("404", "no slack sink has a signing secret (not_configured)")]))}},
+                        ("404", "no slack sink has a signing secret (not_configured)"),
+                        ("413", "body larger than 256 KiB"), ("429", "over the rate limit for this client address (rate_limited)")]))}},
         }
     })
 }

@@ -235,7 +235,8 @@ pub fn verify(
 ) -> Result<(), VerifyError> {
     use subtle::ConstantTimeEq;
     let ts: i64 = timestamp.trim().parse().map_err(|_| VerifyError::BadTimestamp)?;
-    if (now - ts).abs() > 5 * 60 {
+    // abs_diff: a hostile timestamp (i64::MIN) must not overflow into a pass.
+    if now.abs_diff(ts) > 5 * 60 {
         return Err(VerifyError::Stale);
     }
     let given = signature_header.trim().as_bytes();
@@ -358,6 +359,10 @@ mod tests {
             Err(VerifyError::BadSignature)
         );
         assert_eq!(verify(&[secret], "soon", body.as_bytes(), expected, 0), Err(VerifyError::BadTimestamp));
+        // Extreme timestamps are stale, not an overflow (found while writing the fuzz targets).
+        for ts in ["-9223372036854775808", "9223372036854775807"] {
+            assert_eq!(verify(&[secret], ts, body.as_bytes(), expected, 1531420618), Err(VerifyError::Stale));
+        }
     }
 
     #[test]

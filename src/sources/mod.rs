@@ -177,6 +177,9 @@ pub struct SourceConfig {
     pub base_url: Option<String>,
     /// Requests per minute to the API's host at most.
     pub requests_per_minute: f64,
+    /// How long one request may take, body included (`timeout_secs`, default 30): an API
+    /// that accepts the connection and never answers fails this poll, not the poller.
+    pub timeout: Duration,
     pub params: SourceParams,
 }
 
@@ -211,6 +214,7 @@ struct Common {
     backfill_hours: Option<u32>,
     base_url: Option<String>,
     requests_per_minute: Option<f64>,
+    timeout_secs: Option<u64>,
 }
 
 impl SourceConfig {
@@ -315,6 +319,15 @@ impl SourceConfig {
             );
             ok = false;
         }
+        let timeout_secs = common.timeout_secs.unwrap_or(30);
+        if !(1..=300).contains(&timeout_secs) {
+            loader.error_at(
+                item,
+                "timeout_secs",
+                format!("{path}: timeout_secs must be 1 … 300, found {timeout_secs}"),
+            );
+            ok = false;
+        }
         if let Err(message) = params.validate() {
             loader.error_at(item, "type", format!("{path}: {message}"));
             ok = false;
@@ -333,6 +346,7 @@ impl SourceConfig {
             backfill_hours: common.backfill_hours.unwrap_or(24).min(24 * 30),
             base_url: common.base_url.map(|u| u.trim_end_matches('/').to_string()),
             requests_per_minute: rpm,
+            timeout: Duration::from_secs(timeout_secs),
             params,
         })
     }
@@ -349,6 +363,7 @@ impl SourceConfig {
             http: http.clone(),
             limiter,
             spacing: Duration::from_secs_f64(60.0 / self.requests_per_minute),
+            timeout: self.timeout,
         };
         match &self.params {
             SourceParams::Hackernews(c) => Box::new(hn::HackerNews::new(self, c, fetch)),
@@ -470,6 +485,7 @@ pub struct Fetcher {
     http: reqwest::Client,
     limiter: limit::Limiter,
     spacing: Duration,
+    timeout: Duration,
 }
 
 impl Fetcher {
@@ -491,7 +507,10 @@ impl Fetcher {
     /// Sends a request and returns a 2xx (or 304) answer; anything else is a
     /// [`SourceError::Status`] with a short body and the wait the API asked for.
     pub async fn send(&self, req: reqwest::RequestBuilder) -> Result<Response, SourceError> {
-        let request = req.build().map_err(|e| self.transport(&e))?;
+        let mut request = req.build().map_err(|e| self.transport(&e))?;
+        if request.timeout().is_none_or(|t| *t > self.timeout) {
+            *request.timeout_mut() = Some(self.timeout);
+        }
         let host = host_of(request.url());
         self.limiter.acquire(&host, self.spacing).await;
         let mut resp = self.http.execute(request).await.map_err(|e| self.transport(&e))?;

@@ -79,7 +79,7 @@ impl Store {
     /// Holds deliveries until `until` without counting an attempt.
     pub async fn hold(&self, ids: Vec<i64>, until: DateTime<Utc>, reason: HoldReason) -> Result<(), StoreError> {
         self.write(move |conn| {
-            let tx = conn.transaction()?;
+            let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
             {
                 let mut stmt = tx.prepare_cached(
                     "UPDATE deliveries SET next_attempt_at = ?2, held_reason = ?3 WHERE id = ?1 AND status = 'pending'",
@@ -97,7 +97,7 @@ impl Store {
     /// Folds deliveries into one digest message, sent (and retried) with `digest_id`.
     pub async fn form_digest(&self, ids: Vec<i64>, digest_id: String) -> Result<(), StoreError> {
         self.write(move |conn| {
-            let tx = conn.transaction()?;
+            let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
             {
                 let mut stmt = tx.prepare_cached("UPDATE deliveries SET digest_id = ?2 WHERE id = ?1")?;
                 for id in &ids {
@@ -114,7 +114,7 @@ impl Store {
     /// incident's first delivery time.
     pub async fn mark_sent_all(&self, ids: Vec<i64>, at: DateTime<Utc>) -> Result<(), StoreError> {
         self.write(move |conn| {
-            let tx = conn.transaction()?;
+            let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
             {
                 let mut sent = tx.prepare_cached(
                     "UPDATE deliveries SET status = 'sent', sent_at = ?2, attempts = attempts + 1, last_error = NULL WHERE id = ?1",
@@ -142,7 +142,7 @@ impl Store {
         retry_at: Option<DateTime<Utc>>,
     ) -> Result<(), StoreError> {
         self.write(move |conn| {
-            let tx = conn.transaction()?;
+            let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
             {
                 let mut stmt = tx.prepare_cached(
                     "UPDATE deliveries SET attempts = attempts + 1, last_error = ?2,
@@ -196,7 +196,7 @@ impl Store {
     /// their ids and sinks.
     pub async fn redeliver_all_dead(&self, sink: Option<String>) -> Result<Vec<(i64, String)>, StoreError> {
         self.write(move |conn| {
-            let tx = conn.transaction()?;
+            let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
             let ids = {
                 let mut stmt =
                     tx.prepare("SELECT id, sink FROM deliveries WHERE status = 'dead' AND (?1 IS NULL OR sink = ?1) ORDER BY id")?;

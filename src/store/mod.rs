@@ -19,7 +19,7 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
 use chrono::{DateTime, Utc};
-use rusqlite::{Connection, OptionalExtension, params};
+use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
 
 pub use report::{ReportRow, SourceFailure};
 
@@ -47,6 +47,27 @@ pub enum StoreError {
     Task(String),
     #[error("incident {0} not found")]
     NotFound(String),
+}
+
+impl StoreError {
+    /// Another connection (another process) holds the write lock past the busy timeout.
+    pub fn is_busy(&self) -> bool {
+        matches!(self.sqlite_code(), Some((rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked, _)))
+    }
+
+    /// The file cannot grow: the disk is full, or a file-size limit was hit (SQLite
+    /// reports the latter as a failed write).
+    pub fn is_full(&self) -> bool {
+        const SQLITE_IOERR_WRITE: i32 = 10 | (3 << 8);
+        matches!(self.sqlite_code(), Some((rusqlite::ErrorCode::DiskFull, _)) | Some((_, SQLITE_IOERR_WRITE)))
+    }
+
+    fn sqlite_code(&self) -> Option<(rusqlite::ErrorCode, i32)> {
+        match self {
+            StoreError::Sqlite(rusqlite::Error::SqliteFailure(e, _)) => Some((e.code, e.extended_code)),
+            _ => None,
+        }
+    }
 }
 
 /// What happened to one mention given to [`Store::ingest`].
@@ -265,7 +286,7 @@ impl Store {
     ) -> Result<(Vec<Mention>, Vec<Ingested>), StoreError> {
         self.write(move |conn| {
             let now = micros(Utc::now());
-            let tx = conn.transaction()?;
+            let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
             let mut results = Vec::with_capacity(mentions.len());
             {
                 let mut find = tx.prepare_cached("SELECT pk, observed_at, likes, reposts, replies FROM mentions WHERE source = ?1 AND ext_id = ?2")?;
@@ -355,7 +376,7 @@ impl Store {
     pub async fn save_scores(&self, scores: Vec<(i64, Score)>) -> Result<(), StoreError> {
         self.write(move |conn| {
             let now = micros(Utc::now());
-            let tx = conn.transaction()?;
+            let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
             {
                 let mut stmt = tx.prepare_cached(
                     "INSERT OR REPLACE INTO scores (mention_pk, lang, sentiment, polarity, complaint, complaint_score, category, matched, terms, scored_at)
@@ -421,7 +442,7 @@ impl Store {
     pub async fn record_alert(&self, alert: Alert, sinks: Vec<String>) -> Result<bool, StoreError> {
         self.write(move |conn| {
             let now = micros(Utc::now());
-            let tx = conn.transaction()?;
+            let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
             let key = alert.key();
             let exists: bool = tx.query_row("SELECT EXISTS (SELECT 1 FROM alerts WHERE key = ?1)", [&key], |r| r.get(0))?;
             if exists {
@@ -535,7 +556,7 @@ impl Store {
     /// A delivery arrived: records it, and the incident's first delivery time.
     pub async fn mark_sent(&self, id: i64, at: DateTime<Utc>) -> Result<(), StoreError> {
         self.write(move |conn| {
-            let tx = conn.transaction()?;
+            let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
             tx.execute(
                 "UPDATE deliveries SET status = 'sent', sent_at = ?2, attempts = attempts + 1, last_error = NULL WHERE id = ?1",
                 params![id, micros(at)],
