@@ -3,7 +3,10 @@
 //! Prints figures (never asserts them): rules load time, posts scored per second on one
 //! core for a mixed-language corpus (the scorer alone, and with JSON in and out), the
 //! whole `repwatch score` command end to end on every core, and peak memory.
-//! `BENCH_POSTS=N` changes the corpus size (default 200,000).
+//! `BENCH_POSTS=N` changes the corpus size (default 200,000); `BENCH_FILE=posts.jsonl` takes
+//! the posts from a file instead (e.g. one made by `tools/mixed_posts.py` from the labelled
+//! sets). Rates are given per second of CPU time as well as of wall time: on a shared
+//! machine only the first is a property of the code.
 
 use std::io::Write as _;
 use std::path::Path;
@@ -42,6 +45,13 @@ const SEED: &[(&str, Option<&str>)] = &[
 ];
 
 fn corpus(n: usize) -> Vec<(String, Option<String>)> {
+    if let Ok(path) = std::env::var("BENCH_FILE") {
+        let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("BENCH_FILE {path}: {e}"));
+        let posts: Vec<(String, Option<String>)> =
+            text.lines().filter_map(|l| serde_json::from_str::<ScoreInput>(l).ok()).map(|p| (p.text, p.lang)).collect();
+        assert!(!posts.is_empty(), "BENCH_FILE {path}: no posts");
+        return (0..n.min(posts.len())).map(|i| posts[i].clone()).collect();
+    }
     let mut seed: Vec<(String, Option<String>)> =
         SEED.iter().map(|(t, l)| (t.to_string(), l.map(str::to_string))).collect();
     // The example posts written with each language's rules, when there are any.
@@ -60,6 +70,29 @@ fn corpus(n: usize) -> Vec<(String, Option<String>)> {
 fn per_second(n: usize, d: Duration) -> String {
     let rate = n as f64 / d.as_secs_f64();
     format!("{:>10.0} posts/s ({:.2} µs/post)", rate, 1e6 / rate)
+}
+
+/// CPU time of this thread so far (Linux: /proc/thread-self/schedstat, nanoseconds).
+fn thread_cpu() -> Option<Duration> {
+    let s = std::fs::read_to_string("/proc/thread-self/schedstat").ok()?;
+    s.split_whitespace().next()?.parse().ok().map(Duration::from_nanos)
+}
+
+/// CPU time (user + system) of the children this process has waited for (/proc/self/stat).
+fn children_cpu() -> Option<Duration> {
+    let s = std::fs::read_to_string("/proc/self/stat").ok()?;
+    let fields: Vec<&str> = s.rsplit_once(')')?.1.split_whitespace().collect();
+    // After the command name: state is field 3, cutime 16 and cstime 17 (1-based).
+    let ticks: u64 = fields.get(13)?.parse::<u64>().ok()? + fields.get(14)?.parse::<u64>().ok()?;
+    Some(Duration::from_millis(ticks * 10)) // USER_HZ is 100 on Linux
+}
+
+/// Wall and CPU rates of a measured stretch.
+fn rates(n: usize, wall: Duration, cpu: Option<Duration>) -> String {
+    match cpu {
+        Some(cpu) if !cpu.is_zero() => format!("{} wall, {} per CPU second", per_second(n, wall), per_second(n, cpu)),
+        _ => format!("{} wall", per_second(n, wall)),
+    }
 }
 
 fn peak_rss_mib() -> String {
@@ -96,24 +129,26 @@ fn main() {
     for (text, lang) in posts.iter().take(1000) {
         std::hint::black_box(scorer.score(text, lang.as_deref()));
     }
-    let t = Instant::now();
+    let (t, cpu) = (Instant::now(), thread_cpu());
     for (text, lang) in &posts {
         std::hint::black_box(scorer.score(text, lang.as_deref()));
     }
-    println!("score, one core:                 {}", per_second(posts.len(), t.elapsed()));
+    let cpu = thread_cpu().zip(cpu).map(|(b, a)| b - a);
+    println!("score, one core:                 {}", rates(posts.len(), t.elapsed(), cpu));
 
     let lines: Vec<String> = posts
         .iter()
         .enumerate()
         .map(|(i, (text, lang))| serde_json::json!({"id": i.to_string(), "text": text, "lang": lang}).to_string())
         .collect();
-    let t = Instant::now();
+    let (t, cpu) = (Instant::now(), thread_cpu());
     for line in &lines {
         let input: ScoreInput = serde_json::from_str(line).expect("bench lines are valid");
         let s = scorer.score(&input.text, input.lang.as_deref());
         std::hint::black_box(repwatch::cli::score::output_line(input.id.as_deref(), &s));
     }
-    println!("JSON in, score, JSON out, one core: {}", per_second(lines.len(), t.elapsed()));
+    let cpu = thread_cpu().zip(cpu).map(|(b, a)| b - a);
+    println!("JSON in, score, JSON out, one core: {}", rates(lines.len(), t.elapsed(), cpu));
     println!("peak memory after scoring in process: {}", peak_rss_mib());
 
     // The real command on every core, reading a file and writing to /dev/null.
@@ -126,7 +161,7 @@ fn main() {
     f.flush().expect("flush");
     drop(f);
     let cores = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1);
-    let t = Instant::now();
+    let (t, cpu) = (Instant::now(), children_cpu());
     let status = std::process::Command::new(env!("CARGO_BIN_EXE_repwatch"))
         .arg("score")
         .arg(&path)
@@ -134,5 +169,6 @@ fn main() {
         .status()
         .expect("repwatch runs");
     assert!(status.success());
-    println!("repwatch score {} ({cores} cores): {}", path.display(), per_second(lines.len(), t.elapsed()));
+    let cpu = children_cpu().zip(cpu).map(|(b, a)| b - a);
+    println!("repwatch score {} ({cores} cores): {}", path.display(), rates(lines.len(), t.elapsed(), cpu));
 }

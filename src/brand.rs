@@ -60,6 +60,9 @@ impl BrandMatcher {
 
     /// A single normalized word that is the brand's name, handle or tag.
     pub fn is_brand_word(&self, norm: &str) -> bool {
+        if self.terms.is_empty() {
+            return false;
+        }
         let f = fold(norm);
         let bare = f.trim_start_matches(['@', '#']);
         self.terms.iter().any(|t| t.trim_start_matches(['@', '#']) == bare)

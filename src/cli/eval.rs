@@ -14,6 +14,7 @@ use anyhow::Context as _;
 use serde::Deserialize;
 
 use crate::brand::BrandMatcher;
+use crate::mention::Lang;
 use crate::score::measure::{Confusion, fold_of, parse_fold};
 use crate::score::{Polarity, Score, Scorer};
 
@@ -24,6 +25,9 @@ pub enum Task {
     Complaints,
     /// `label` (or `polarity`): negative | neutral | positive.
     Sentiment,
+    /// Language identification: each post's `lang` against the language detected
+    /// without it; accuracy per language and per length (words).
+    Lang,
 }
 
 #[derive(Debug, clap::Args)]
@@ -70,6 +74,7 @@ struct RawLabelled {
     text: String,
     #[serde(default)]
     lang: Option<String>,
+    #[serde(default)]
     label: String,
     #[serde(default)]
     polarity: Option<String>,
@@ -119,6 +124,7 @@ impl Labelled {
             Task::Sentiment => Polarity::parse(&self.label)
                 .or_else(|| self.polarity.as_deref().and_then(Polarity::parse))
                 .map(|p| p.as_str()),
+            Task::Lang => self.lang.as_deref().and_then(Lang::from_code).map(|l| l.code()),
         }
     }
 }
@@ -183,10 +189,14 @@ pub fn run(args: EvalArgs) -> anyhow::Result<ExitCode> {
     }
     let scorer = Scorer::new(rules, BrandMatcher::new(&args.brand, &[]), Vec::new());
     let (posts, bad) = read_all(&args.data, args.task, fold, true)?;
+    if args.task == Task::Lang {
+        print!("{}", lang_report(&scorer, &posts));
+        return Ok(if bad > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS });
+    }
     let scores = score_all(&scorer, &posts);
     let classes: &[&str] = match args.task {
         Task::Complaints => &["complaint", "not_complaint"],
-        Task::Sentiment => &["negative", "neutral", "positive"],
+        Task::Sentiment | Task::Lang => &["negative", "neutral", "positive"],
     };
     let mut ours = Confusion::new(classes);
     let mut base = Confusion::new(classes);
@@ -213,7 +223,7 @@ pub fn run(args: EvalArgs) -> anyhow::Result<ExitCode> {
     if args.baseline {
         let what = match args.task {
             Task::Complaints => "negative sentiment (≤ -0.05) taken as a complaint",
-            Task::Sentiment => "a plain count of lexicon words (more positive than negative: positive)",
+            Task::Sentiment | Task::Lang => "a plain count of lexicon words (more positive than negative: positive)",
         };
         println!("\nbaseline: {what}\n");
         print!("{}", base.render());
@@ -225,15 +235,78 @@ fn decide(task: Task, s: &Score) -> &'static str {
     match task {
         Task::Complaints if s.complaint => "complaint",
         Task::Complaints => "not_complaint",
-        Task::Sentiment => s.polarity.as_str(),
+        Task::Sentiment | Task::Lang => s.polarity.as_str(),
     }
+}
+
+/// Language identification measured: every post detected as if it came without `lang`
+/// (no brand prior), per language and per length in words.
+pub fn lang_report(scorer: &Scorer, posts: &[Labelled]) -> String {
+    use std::collections::BTreeMap;
+    use std::fmt::Write as _;
+    let threads = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1);
+    let chunk = posts.len().div_ceil(threads).max(1);
+    let detected: Vec<Option<Lang>> = std::thread::scope(|s| {
+        let handles: Vec<_> = posts
+            .chunks(chunk)
+            .map(|part| s.spawn(move || part.iter().map(|p| scorer.language(&p.text, None)).collect::<Vec<_>>()))
+            .collect();
+        handles.into_iter().flat_map(|h| h.join().unwrap_or_default()).collect()
+    });
+    // lang → (n, right, wrong decisions by language); bucket → (n, right).
+    let mut by_lang: BTreeMap<&str, (usize, usize, BTreeMap<&str, usize>)> = BTreeMap::new();
+    let buckets = [(1, 3, "1-3 words"), (4, 6, "4-6 words"), (7, 12, "7-12 words"), (13, usize::MAX, "13+ words")];
+    let mut by_len = [(0usize, 0usize); 4];
+    for (p, d) in posts.iter().zip(&detected) {
+        let Some(want) = p.class(Task::Lang) else { continue };
+        let got = d.map(|l| l.code()).unwrap_or("und");
+        let e = by_lang.entry(want).or_default();
+        e.0 += 1;
+        let words = p.text.split_whitespace().filter(|w| w.chars().any(char::is_alphabetic)).count();
+        let b = buckets.iter().position(|(lo, hi, _)| (*lo..=*hi).contains(&words.max(1))).unwrap_or(3);
+        by_len[b].0 += 1;
+        if got == want {
+            e.1 += 1;
+            by_len[b].1 += 1;
+        } else {
+            *e.2.entry(got).or_default() += 1;
+        }
+    }
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "language identification ({} posts, detected without their lang)
+",
+        posts.len()
+    );
+    let _ = writeln!(out, "{:<5} {:>6} {:>9}   most often taken for", "lang", "n", "accuracy");
+    let (mut n, mut right) = (0, 0);
+    for (lang, (total, ok, wrong)) in &by_lang {
+        n += total;
+        right += ok;
+        let mut wrong: Vec<(&&str, &usize)> = wrong.iter().collect();
+        wrong.sort_by(|a, b| b.1.cmp(a.1));
+        let top: Vec<String> = wrong.iter().take(3).map(|(l, k)| format!("{l} {k}")).collect();
+        let _ = writeln!(out, "{lang:<5} {total:>6} {:>9.3}   {}", *ok as f64 / *total as f64, top.join(", "));
+    }
+    let _ = writeln!(
+        out,
+        "{:<5} {n:>6} {:>9.3}
+",
+        "all",
+        right as f64 / n.max(1) as f64
+    );
+    for ((_, _, name), (total, ok)) in buckets.iter().zip(by_len) {
+        let _ = writeln!(out, "{name:<11} {total:>6} {:>9.3}", ok as f64 / total.max(1) as f64);
+    }
+    out
 }
 
 fn baseline(task: Task, s: &Score) -> &'static str {
     match task {
         Task::Complaints if s.sentiment <= -0.05 => "complaint",
         Task::Complaints => "not_complaint",
-        Task::Sentiment => {
+        Task::Sentiment | Task::Lang => {
             let count = |kind: &str| s.hits.iter().filter(|h| h.id.contains(kind)).count();
             match count(".pos.").cmp(&count(".neg.")) {
                 std::cmp::Ordering::Greater => "positive",

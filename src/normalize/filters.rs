@@ -1,7 +1,7 @@
 //! The filters an [`Analyzer`](super::Analyzer) chains. Each expects the tokens as
 //! [`tokenize`](super::tokenize) leaves them (lowercase `norm`) and never changes offsets.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet;
 
 use super::{Stem, Token, TokenKind};
 
@@ -18,11 +18,11 @@ pub trait Filter: Send + Sync {
 /// Marks the language's stop words; they stay in place, because negators and
 /// intensifiers among them matter to the sentiment model.
 pub struct StopWords {
-    words: HashSet<String>,
+    words: FxHashSet<String>,
 }
 
 impl StopWords {
-    pub fn new(words: HashSet<String>) -> StopWords {
+    pub fn new(words: FxHashSet<String>) -> StopWords {
         StopWords { words }
     }
 }

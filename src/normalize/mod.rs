@@ -14,7 +14,7 @@ pub mod filters;
 pub mod lang;
 pub mod stem;
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -72,7 +72,9 @@ impl Token {
 }
 
 static TOKEN_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+    // A larger lazy-DFA cache than the default: posts in many scripts otherwise keep
+    // clearing it, and the tokenizer then falls back to a slower engine.
+    regex::RegexBuilder::new(
         r#"(?x)
         (?:https?://|www\.)[^\s<>"'\x{201C}\x{201D}]+
       | @[\p{L}\p{M}\p{N}_](?:[\p{L}\p{M}\p{N}_.]*[\p{L}\p{M}\p{N}_])?
@@ -83,6 +85,8 @@ static TOKEN_RE: LazyLock<Regex> = LazyLock::new(|| {
       | [!?]+ | [.,;:\x{2026}]
     "#,
     )
+    .dfa_size_limit(16 << 20)
+    .build()
     .expect("token regex compiles")
 });
 
@@ -219,7 +223,7 @@ pub struct Analyzer {
 impl Analyzer {
     /// The standard chain for a language: diacritic folding where the language needs it,
     /// stop words, stemming. `stopwords` are given in normalized (lowercase) form.
-    pub fn for_lang(lang: Option<Lang>, stopwords: HashSet<String>) -> Analyzer {
+    pub fn for_lang(lang: Option<Lang>, stopwords: FxHashSet<String>) -> Analyzer {
         let filters: Vec<Box<dyn Filter>> = vec![
             Box::new(filters::StopWords::new(stopwords)),
             Box::new(filters::StemFilter::new(Stem::for_lang(lang))),

@@ -11,6 +11,7 @@
 
 pub mod fit;
 pub mod measure;
+pub mod patterns;
 pub mod rules;
 
 use std::collections::HashSet;
@@ -130,7 +131,9 @@ const BOOSTER_DECAY: [f32; 3] = [1.0, 0.95, 0.9];
 
 impl Scorer {
     pub fn new(rules: Rules, brand: BrandMatcher, prior: Vec<Lang>) -> Scorer {
-        Scorer { rules, brand, identifier: Identifier::new(&prior) }
+        let words = rules.langs.iter().map(|(lang, r)| (*lang, &r.function_words));
+        let identifier = Identifier::new(&prior).with_words(words);
+        Scorer { rules, brand, identifier }
     }
 
     pub fn rules(&self) -> &Rules {
@@ -351,14 +354,7 @@ impl Scorer {
                 }
             }
         }
-        if !rules.cue_patterns.is_empty() {
-            for n in rules.cue_pattern_set.matches(text).iter() {
-                let (re, index) = &rules.cue_patterns[n];
-                if let Some(m) = re.find(text) {
-                    fire(*index, m.start(), m.end(), hits);
-                }
-            }
-        }
+        rules.cue_patterns.for_each_match(text, |index, start, end| fire(index, start, end, hits));
         let targeted = self.brand.is_targeted(text, tokens);
         let second_person =
             tokens.iter().any(|t| t.kind == TokenKind::Word && rules.second_person.contains(&*folded(&t.norm)));
@@ -482,11 +478,11 @@ pub fn softmax3(z: [f32; 3]) -> [f32; 3] {
 }
 
 /// A function word of a set, as written or with its elongation cut ("nooo" → "no").
-fn is_in(set: &HashSet<String>, t: &Token) -> bool {
+fn is_in(set: &rustc_hash::FxHashSet<String>, t: &Token) -> bool {
     set.contains(&*folded(&t.norm)) || t.norm_single().is_some_and(|s| set.contains(&*folded(&s)))
 }
 
-fn booster(map: &std::collections::HashMap<String, f32>, t: &Token) -> Option<f32> {
+fn booster(map: &rustc_hash::FxHashMap<String, f32>, t: &Token) -> Option<f32> {
     map.get(&*folded(&t.norm)).or_else(|| t.norm_single().and_then(|s| map.get(&*folded(&s)))).copied()
 }
 
@@ -614,6 +610,9 @@ mod tests {
         let sc = Scorer::new(Rules::embedded(), BrandMatcher::default(), vec![Lang::No, Lang::Da, Lang::En]);
         assert_eq!(sc.score("Venter fortsatt på svar fra kundeservice", None).lang, "no");
         assert_eq!(sc.score("Still waiting for an answer from support", None).lang, "en");
+        // Short English leans on its function words and the prior, not on trigrams.
+        let any = Scorer::new(Rules::embedded(), BrandMatcher::default(), vec![]);
+        assert_eq!(any.score("FjordTel network down all day, no signal", None).lang, "en");
         assert_eq!(sc.score("Ещё жду ответа", None).lang, "ru");
         assert_eq!(sc.score("anything", Some("xx")).lang, "und");
         assert_eq!(sc.score("anything", Some("nb-NO")).lang, "no");

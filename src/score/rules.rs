@@ -6,16 +6,17 @@
 //! `rules/` are also compiled into the binary ([`Rules::embedded`]), so that repwatch
 //! works from any folder.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap};
 use std::fmt;
 use std::path::Path;
 
-use regex::{Regex, RegexSet};
+use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Deserialize;
 use toml::Spanned;
 
 use crate::mention::Lang;
 use crate::normalize::{Analyzer, normalize_word};
+use crate::score::patterns::Patterns;
 
 /// What a complaint is about. Alerts, routing and the weekly report group by it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -143,19 +144,22 @@ pub struct LangRules {
     pub lang: Option<Lang>,
     pub analyzer: Analyzer,
     /// Single-word entries by stem.
-    pub lexicon: HashMap<String, LexEntry>,
+    pub lexicon: FxHashMap<String, LexEntry>,
     /// Multi-word entries by the stem of their first word: (stems, entry).
-    pub lexicon_phrases: HashMap<String, Vec<(Vec<String>, LexEntry)>>,
+    pub lexicon_phrases: FxHashMap<String, Vec<(Vec<String>, LexEntry)>>,
     /// Function words, matched on the folded normalized form.
-    pub negators: HashSet<String>,
-    pub boosters: HashMap<String, f32>,
-    pub contrast: HashSet<String>,
-    pub second_person: HashSet<String>,
+    pub negators: FxHashSet<String>,
+    pub boosters: FxHashMap<String, f32>,
+    pub contrast: FxHashSet<String>,
+    pub second_person: FxHashSet<String>,
     pub cues: Vec<Cue>,
-    pub cue_terms: HashMap<String, Vec<usize>>,
-    pub cue_phrases: HashMap<String, Vec<(Vec<String>, usize)>>,
-    pub cue_patterns: Vec<(Regex, usize)>,
-    pub cue_pattern_set: RegexSet,
+    pub cue_terms: FxHashMap<String, Vec<usize>>,
+    pub cue_phrases: FxHashMap<String, Vec<(Vec<String>, usize)>>,
+    /// Every function word (stop words, negators, boosters, contrast, second person),
+    /// folded: what language identification recognises a short post by.
+    pub function_words: FxHashSet<String>,
+    /// Regex cues, with the literal prefilter that decides which run on a post.
+    pub cue_patterns: Patterns,
 }
 
 /// The complaint model: a logistic regression over the features the scorer computes,
@@ -197,7 +201,7 @@ pub struct LangTerms {
 /// the key (which may hold spaces): `0.91 refund`, `-0.2 0.1 0.3 still wait`. A string
 /// rather than a TOML table, because thousands of keys parse a hundred times faster so.
 #[derive(Debug, Clone, Default, PartialEq)]
-pub struct TermTable<const N: usize>(pub HashMap<String, [f32; N]>);
+pub struct TermTable<const N: usize>(pub FxHashMap<String, [f32; N]>);
 
 impl<'de, const N: usize> Deserialize<'de> for TermTable<N> {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
@@ -207,8 +211,8 @@ impl<'de, const N: usize> Deserialize<'de> for TermTable<N> {
 }
 
 /// Reads the lines of a [`TermTable`]; an error names the line within the string.
-pub fn parse_terms<const N: usize>(text: &str) -> Result<HashMap<String, [f32; N]>, String> {
-    let mut out = HashMap::new();
+pub fn parse_terms<const N: usize>(text: &str) -> Result<FxHashMap<String, [f32; N]>, String> {
+    let mut out = FxHashMap::default();
     for (i, line) in text.lines().enumerate() {
         let line = line.trim();
         if line.is_empty() {
@@ -255,11 +259,11 @@ pub struct SentimentLayer {
 
 /// All rules, per language, plus the shared ones and the model.
 pub struct Rules {
-    pub langs: HashMap<Lang, LangRules>,
+    pub langs: FxHashMap<Lang, LangRules>,
     /// Rules for text in a language we do not analyse: emoji and emoticons only.
     pub fallback: LangRules,
     /// Emoji and emoticons, by normalized form; shared by every language.
-    pub common: HashMap<String, LexEntry>,
+    pub common: FxHashMap<String, LexEntry>,
     pub model: Model,
     /// How many files were read, for `check-config`.
     pub files: usize,
@@ -352,7 +356,7 @@ impl Rules {
             }
         }
         let mut ids = HashMap::new();
-        let mut common = HashMap::new();
+        let mut common = FxHashMap::default();
         for (path, text, file) in &common_files {
             if !file.rule.is_empty() || file.negators.is_some() || file.boosters.is_some() {
                 errors.push(RuleError {
@@ -369,7 +373,7 @@ impl Rules {
                 common.insert(norm, LexEntry { id: format!("common.{sign}.{}", key.get_ref()), valence: *valence });
             }
         }
-        let mut langs = HashMap::new();
+        let mut langs = FxHashMap::default();
         for (lang, files) in raw {
             let rules = build_lang(lang, &files, &mut ids, &mut errors);
             if let Some(lang) = lang {
@@ -518,7 +522,7 @@ fn build_lang(
     ids: &mut HashMap<String, String>,
     errors: &mut Vec<RuleError>,
 ) -> LangRules {
-    let mut stopwords = HashSet::new();
+    let mut stopwords = FxHashSet::default();
     for (_, _, f) in files {
         if let Some(s) = &f.stopwords {
             stopwords.extend(s.words.iter().map(|w| normalize_word(w).0));
@@ -528,18 +532,19 @@ fn build_lang(
     let mut out = LangRules {
         lang,
         analyzer,
-        lexicon: HashMap::new(),
-        lexicon_phrases: HashMap::new(),
-        negators: HashSet::new(),
-        boosters: HashMap::new(),
-        contrast: HashSet::new(),
-        second_person: HashSet::new(),
+        lexicon: FxHashMap::default(),
+        lexicon_phrases: FxHashMap::default(),
+        negators: FxHashSet::default(),
+        boosters: FxHashMap::default(),
+        contrast: FxHashSet::default(),
+        second_person: FxHashSet::default(),
         cues: Vec::new(),
-        cue_terms: HashMap::new(),
-        cue_phrases: HashMap::new(),
-        cue_patterns: Vec::new(),
-        cue_pattern_set: RegexSet::empty(),
+        cue_terms: FxHashMap::default(),
+        cue_phrases: FxHashMap::default(),
+        function_words: FxHashSet::default(),
+        cue_patterns: Patterns::default(),
     };
+    let mut patterns = Vec::new();
     let code = lang.map(|l| l.code()).unwrap_or("xx");
     for (path, text, file) in files {
         if let Some(n) = &file.negators {
@@ -634,9 +639,12 @@ fn build_lang(
                 out.cue_phrases.entry(stems[0].clone()).or_default().push((stems, index));
             }
             if let Some(p) = &rule.pattern {
-                match Regex::new(p.get_ref()) {
-                    Ok(re) => out.cue_patterns.push((re, index)),
-                    Err(e) => errors.push(err_at(path, text, p.span(), format!("rule {id:?}: bad pattern: {e}"))),
+                match regex_automata::meta::Regex::new(p.get_ref()) {
+                    Ok(re) => patterns.push((p.get_ref().as_str(), re, index)),
+                    Err(e) => {
+                        let why = e.syntax_error().map(|s| s.to_string()).unwrap_or_else(|| e.to_string());
+                        errors.push(err_at(path, text, p.span(), format!("rule {id:?}: bad pattern: {why}")))
+                    }
                 }
             }
         }
@@ -647,8 +655,15 @@ fn build_lang(
     for phrases in out.cue_phrases.values_mut() {
         phrases.sort_by_key(|p| std::cmp::Reverse(p.0.len()));
     }
-    out.cue_pattern_set =
-        RegexSet::new(out.cue_patterns.iter().map(|(r, _)| r.as_str())).unwrap_or_else(|_| RegexSet::empty());
+    out.cue_patterns = Patterns::new(patterns);
+    for (_, _, f) in files {
+        if let Some(s) = &f.stopwords {
+            out.function_words.extend(s.words.iter().map(|w| fold(w)));
+        }
+    }
+    let lists = [&out.negators, &out.contrast, &out.second_person];
+    let more: Vec<String> = lists.iter().flat_map(|l| l.iter().cloned()).chain(out.boosters.keys().cloned()).collect();
+    out.function_words.extend(more);
     out
 }
 
