@@ -201,7 +201,12 @@ pub(super) struct Incident {
     member_keys: HashSet<u64>,
     /// Members beyond [`MAX_MEMBERS`], counted only.
     pub more: usize,
+    /// Voices and posts of the members that are still followed (two days)...
     voices: Voices,
+    /// ...and of those forgotten since, counted only: an incident's memory is bounded by
+    /// the posts of the last two days, however long it lasts.
+    retired_voices: usize,
+    retired_posts: usize,
     pub reach: u64,
     /// Members per source and per language.
     pub sources: HashMap<String, u32>,
@@ -229,6 +234,8 @@ impl Incident {
             member_keys: HashSet::new(),
             more: 0,
             voices: Voices::default(),
+            retired_voices: 0,
+            retired_posts: 0,
             reach: 0,
             sources: HashMap::new(),
             langs: HashMap::new(),
@@ -264,11 +271,24 @@ impl Incident {
     }
 
     pub fn voices(&self) -> usize {
-        self.voices.count()
+        self.retired_voices + self.voices.count()
     }
 
     pub fn posts(&self) -> usize {
-        self.voices.posts
+        self.retired_posts + self.voices.posts
+    }
+
+    /// Forgets a member's details once its post is no longer followed, keeping what it
+    /// added to the counts (a person who posts again days later is counted again).
+    fn retire(&mut self, key: u64, author: u64, copy: Option<u64>) {
+        if !self.member_keys.remove(&key) {
+            return;
+        }
+        self.engagement.remove(&key);
+        let before = self.voices.count();
+        self.voices.remove(author, copy);
+        self.retired_voices = (self.retired_voices + before).saturating_sub(self.voices.count());
+        self.retired_posts += 1;
     }
 
     pub fn copied(&self) -> (usize, usize) {
@@ -463,7 +483,7 @@ impl Detector {
                 c.windows.iter().map(|w| w.members.len()).sum::<usize>()
                     + c.terms.len()
                     + c.links.len()
-                    + c.incident.as_ref().map_or(0, |i| i.members.len())
+                    + c.incident.as_ref().map_or(0, |i| i.members.len() + i.member_keys.len() + i.voices.authors.len())
             })
             .sum();
         clusters + self.posts.len() + self.by_term.len() + self.by_link.len() + self.by_group.len()
@@ -871,8 +891,13 @@ impl Detector {
         // keeps its own copy of its members).
         let horizon = now - Duration::hours(ENGAGEMENT_HOURS).max(Duration::minutes(self.longest_mins()));
         while self.expiry.front().is_some_and(|(t, _)| *t < horizon) {
-            if let Some((_, key)) = self.expiry.pop_front() {
-                self.posts.remove(&key);
+            let Some((_, key)) = self.expiry.pop_front() else { break };
+            let Some(post) = self.posts.remove(&key) else { continue };
+            let copy = copy_key(&post.signal.text);
+            for cid in [Some(post.cluster), post.single].into_iter().flatten() {
+                if let Some(inc) = self.clusters.get_mut(&cid).and_then(|c| c.incident.as_mut()) {
+                    inc.retire(key, post.author, copy);
+                }
             }
         }
         for b in &mut self.baselines {

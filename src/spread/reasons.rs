@@ -80,9 +80,9 @@ pub(super) fn alert(v: &IncidentView, kind: AlertKind, now: DateTime<Utc>) -> Al
         let span = members.iter().map(|m| m.created_at).min().map_or(1, |t| (now - t).num_minutes().max(1));
         reasons.push(format!(
             "{} {} from {} {} in {} (usual: {})",
-            posts,
+            group_digits(posts as u64),
             plural(posts, "complaint", "complaints"),
-            voices,
+            group_digits(voices as u64),
             plural(voices, "person", "people"),
             minutes(span),
             usual_rate(v.usual_per_hour)
@@ -208,7 +208,13 @@ fn pace(per_hour: f64) -> String {
 }
 
 fn minutes(m: i64) -> String {
-    if m < 120 { format!("{m} min") } else { format!("{:.1} h", m as f64 / 60.0) }
+    if m < 120 {
+        format!("{m} min")
+    } else if m < 48 * 60 {
+        format!("{:.1} h", m as f64 / 60.0)
+    } else {
+        format!("{:.1} days", m as f64 / (24.0 * 60.0))
+    }
 }
 
 fn usual_rate(per_hour: f64) -> String {
@@ -242,6 +248,7 @@ mod tests {
         assert_eq!(usual_rate(0.0), "less than 1 a week");
         assert_eq!(minutes(30), "30 min");
         assert_eq!(minutes(180), "3.0 h");
+        assert_eq!(minutes(4 * 24 * 60 + 360), "4.2 days");
         assert_eq!(odds(3.7), "1,000");
         assert_eq!(odds(42.0), "more than 1,000,000,000");
         assert_eq!(pace(0.2), "");

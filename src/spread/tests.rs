@@ -377,6 +377,39 @@ fn memory_is_bounded_by_the_window_not_the_history() {
 }
 
 #[test]
+fn an_incident_lasting_for_days_holds_only_its_last_two_days() {
+    // Never quiet long enough to resolve: one incident for ten days, a complaint every
+    // 30 s from ever new people.
+    let config = SpreadConfig { quiet_mins: 100_000, ..SpreadConfig::default() };
+    let mut d = Detector::new(&config);
+    let mut after_three_days = 0;
+    let mut opened = 0;
+    let mut last_alert = None;
+    for i in 0..28_800i64 {
+        let mut s = complaint(&format!("m{i}"), &format!("u{i}"), 0);
+        s.created_at = at(0) + Duration::seconds(i * 30);
+        s.observed_at = s.created_at;
+        for a in d.observe(&s, s.observed_at) {
+            opened += usize::from(a.kind == AlertKind::Opened);
+            last_alert = Some(a);
+        }
+        if i == 8_640 {
+            after_three_days = d.tracked();
+        }
+        if i > 8_640 {
+            assert!(d.tracked() <= after_three_days * 3 / 2, "{} > 1.5 × {}", d.tracked(), after_three_days);
+        }
+    }
+    assert_eq!((opened, d.open_incidents()), (1, 1));
+    let last = last_alert.expect("alerts");
+    assert_eq!(last.kind, AlertKind::Escalated);
+    // Counts keep what was forgotten: the people of all ten days, not of the last two.
+    let alerts = d.tick(at(0) + Duration::days(10) + Duration::minutes(100_001));
+    assert_eq!(alerts.len(), 1, "{alerts:#?}");
+    assert!(alerts[0].reasons[0].starts_with("28,800 complaints from 28,800 people"), "{:?}", alerts[0].reasons);
+}
+
+#[test]
 fn sarcasm_counts_towards_spread_once_some_posts_are_plain_complaints() {
     let mut d = Detector::new(&SpreadConfig::default());
     // "Great job, third outage this week": the scorer sees an outage, not a complaint.
