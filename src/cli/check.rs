@@ -21,6 +21,7 @@ pub fn run(path: Option<&Path>) -> anyhow::Result<ExitCode> {
         Some(dir) => {
             let (rules, errors) = crate::score::rules::load_dir(dir);
             problems.extend(errors.iter().map(|e| e.to_string()));
+            problems.extend(rules.pattern_errors().into_iter().map(|e| format!("{}: {e}", dir.display())));
             rules.files
         }
         None => crate::score::rules::Rules::embedded().files,

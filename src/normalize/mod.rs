@@ -12,15 +12,12 @@
 
 pub mod filters;
 pub mod lang;
+pub mod scan;
 pub mod stem;
-
-use rustc_hash::FxHashSet;
-use std::sync::LazyLock;
-
-use regex::Regex;
 
 use crate::mention::Lang;
 pub use filters::Filter;
+use rustc_hash::FxHashSet;
 pub use stem::Stem;
 
 /// What a token is; the scorer treats kinds differently.
@@ -71,31 +68,12 @@ impl Token {
     }
 }
 
-static TOKEN_RE: LazyLock<Regex> = LazyLock::new(|| {
-    // A larger lazy-DFA cache than the default: posts in many scripts otherwise keep
-    // clearing it, and the tokenizer then falls back to a slower engine.
-    regex::RegexBuilder::new(
-        r#"(?x)
-        (?:https?://|www\.)[^\s<>"'\x{201C}\x{201D}]+
-      | @[\p{L}\p{M}\p{N}_](?:[\p{L}\p{M}\p{N}_.]*[\p{L}\p{M}\p{N}_])?
-      | \#[\p{L}\p{M}\p{N}_]+
-      | >:\( | :'\( | </3 | <3 | \^_?\^ | -_- | [:;=][-o^]?[)(\]\[DPpO/\\|*@3$]
-      | [\p{L}\p{M}\p{N}](?:[\p{L}\p{M}\p{N}\p{Cf}]*[\p{L}\p{M}\p{N}])?(?:['\x{2019}][\p{L}\p{M}]+)*
-      | \p{Extended_Pictographic}\x{FE0F}?(?:\x{200D}\p{Extended_Pictographic}\x{FE0F}?)*[\x{1F3FB}-\x{1F3FF}]?
-      | [!?]+ | [.,;:\x{2026}]
-    "#,
-    )
-    .dfa_size_limit(16 << 20)
-    .build()
-    .expect("token regex compiles")
-});
-
 /// Splits raw text into tokens with `norm` set and `stem` equal to `norm`; an
 /// [`Analyzer`] fills in the rest.
 pub fn tokenize(text: &str) -> Vec<Token> {
     let mut tokens = Vec::with_capacity(text.len() / 5 + 1);
-    for m in TOKEN_RE.find_iter(text) {
-        let s = m.as_str();
+    for (m_start, m_end) in scan::spans(text) {
+        let s = &text[m_start..m_end];
         let first = s.chars().next().unwrap_or(' ');
         let kind = if s.starts_with("http://") || s.starts_with("https://") || s.starts_with("www.") {
             TokenKind::Url
@@ -109,8 +87,8 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             if s.chars().all(|c| c.is_ascii_digit()) { TokenKind::Number } else { TokenKind::Word }
         } else if is_emoticon_start(first) {
             // An emoticon glued to a word ("Note:(") or followed by a letter is punctuation.
-            let before_ok = text[..m.start()].chars().next_back().is_none_or(|c| c.is_whitespace());
-            let after_ok = text[m.end()..].chars().next().is_none_or(|c| !c.is_alphanumeric());
+            let before_ok = text[..m_start].chars().next_back().is_none_or(|c| c.is_whitespace());
+            let after_ok = text[m_end..].chars().next().is_none_or(|c| !c.is_alphanumeric());
             if !(before_ok && after_ok) {
                 continue;
             }
@@ -124,8 +102,8 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             _ => s,
         };
         let end = match kind {
-            TokenKind::Url => m.start() + body.len(),
-            _ => m.end(),
+            TokenKind::Url => m_start + body.len(),
+            _ => m_end,
         };
         let (norm, elongated) = match kind {
             TokenKind::Word | TokenKind::Hashtag | TokenKind::Handle => normalize_word(body),
@@ -134,14 +112,14 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             _ => (body.to_string(), false),
         };
         let caps = matches!(kind, TokenKind::Word | TokenKind::Hashtag) && is_caps(body);
-        tokens.push(Token { start: m.start(), end, kind, stem: norm.clone(), norm, caps, elongated, stop: false });
+        tokens.push(Token { start: m_start, end, kind, stem: norm.clone(), norm, caps, elongated, stop: false });
         // Punctuation after a URL ends a clause; keep it as its own token.
-        if kind == TokenKind::Url && end < m.end() {
-            let tail = &text[end..m.end()];
+        if kind == TokenKind::Url && end < m_end {
+            let tail = &text[end..m_end];
             if let Some(c) = tail.chars().find(|c| ".,;:!?".contains(*c)) {
                 tokens.push(Token {
                     start: end,
-                    end: m.end(),
+                    end: m_end,
                     kind: TokenKind::Punct,
                     norm: c.to_string(),
                     stem: c.to_string(),
@@ -179,10 +157,13 @@ fn is_caps(s: &str) -> bool {
 
 /// NFKC, lowercase, format characters removed, runs of 3+ equal letters cut to 2.
 pub fn normalize_word(s: &str) -> (String, bool) {
+    use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfkc_quick};
     let lower = if s.is_ascii() {
         s.to_ascii_lowercase()
+    } else if is_nfkc_quick(s.chars()) == IsNormalized::Yes {
+        // Already NFKC (most words): only the format characters go.
+        if s.chars().any(is_format) { s.replace(is_format, "").to_lowercase() } else { s.to_lowercase() }
     } else {
-        use unicode_normalization::UnicodeNormalization;
         let nfkc: String = s.nfkc().filter(|c| !is_format(*c)).collect();
         nfkc.to_lowercase()
     };

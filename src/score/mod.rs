@@ -21,7 +21,7 @@ pub use rules::{Category, CueKind, Rules};
 use crate::brand::BrandMatcher;
 use crate::mention::Lang;
 use crate::normalize::{Token, TokenKind, lang::Identifier};
-use rules::{LangRules, LangTerms};
+use rules::{LangRules, LangTerms, with_folded};
 
 /// The features of the complaint model, by name (the keys of `[complaint.weights]`).
 pub const FEATURES: &[&str] = &[
@@ -223,8 +223,9 @@ impl Scorer {
     /// The VADER-style compound valence in −1 … 1.
     fn sentiment(&self, text: &str, tokens: &[Token], rules: &LangRules, hits: &mut Vec<Hit>) -> f32 {
         let all_caps = tokens.iter().filter(|t| t.is_wordlike()).all(|t| t.caps);
-        let contrast_at =
-            tokens.iter().position(|t| t.kind == TokenKind::Word && rules.contrast.contains(&*folded(&t.norm)));
+        let contrast_at = tokens
+            .iter()
+            .position(|t| t.kind == TokenKind::Word && with_folded(&t.norm, |w| rules.contrast.contains(w)));
         let mut sum = 0.0f32;
         let mut i = 0;
         while i < tokens.len() {
@@ -356,8 +357,9 @@ impl Scorer {
         }
         rules.cue_patterns.for_each_match(text, |index, start, end| fire(index, start, end, hits));
         let targeted = self.brand.is_targeted(text, tokens);
-        let second_person =
-            tokens.iter().any(|t| t.kind == TokenKind::Word && rules.second_person.contains(&*folded(&t.norm)));
+        let second_person = tokens
+            .iter()
+            .any(|t| t.kind == TokenKind::Word && with_folded(&t.norm, |w| rules.second_person.contains(w)));
         let words = tokens.iter().filter(|t| t.is_wordlike()).count();
         let url_only = tokens.iter().any(|t| t.kind == TokenKind::Url) && words <= 3;
         let mut values = [0.0f32; N_FEATURES];
@@ -381,7 +383,7 @@ impl Scorer {
             .iter()
             .filter(|t| t.is_wordlike() && !t.stop && t.stem.chars().count() >= 3)
             .filter(|t| !self.brand.is_brand_word(&t.norm))
-            .filter(|t| !rules.negators.contains(&*folded(&t.norm)))
+            .filter(|t| !with_folded(&t.norm, |w| rules.negators.contains(w)))
             .filter(|t| seen.insert(t.stem.as_str()))
             .map(|t| t.stem.clone())
             .collect()
@@ -479,17 +481,12 @@ pub fn softmax3(z: [f32; 3]) -> [f32; 3] {
 
 /// A function word of a set, as written or with its elongation cut ("nooo" → "no").
 fn is_in(set: &rustc_hash::FxHashSet<String>, t: &Token) -> bool {
-    set.contains(&*folded(&t.norm)) || t.norm_single().is_some_and(|s| set.contains(&*folded(&s)))
+    with_folded(&t.norm, |w| set.contains(w)) || t.norm_single().is_some_and(|s| with_folded(&s, |w| set.contains(w)))
 }
 
 fn booster(map: &rustc_hash::FxHashMap<String, f32>, t: &Token) -> Option<f32> {
-    map.get(&*folded(&t.norm)).or_else(|| t.norm_single().and_then(|s| map.get(&*folded(&s)))).copied()
-}
-
-/// A normalized word without accents, as function words are listed (see [`rules::fold`]);
-/// without allocating for the common ASCII case.
-fn folded(norm: &str) -> std::borrow::Cow<'_, str> {
-    if norm.is_ascii() { std::borrow::Cow::Borrowed(norm) } else { std::borrow::Cow::Owned(rules::fold(norm)) }
+    with_folded(&t.norm, |w| map.get(w).copied())
+        .or_else(|| t.norm_single().and_then(|s| with_folded(&s, |w| map.get(w).copied())))
 }
 
 fn is_clause_break(t: &Token) -> bool {

@@ -18,6 +18,54 @@ use regex_automata::{Anchored, Input};
 use regex_syntax::hir::literal::{ExtractKind, Extractor};
 use regex_syntax::hir::{Hir, HirKind, Look};
 
+/// The patterns of one language as loaded (checked, not compiled), compiled with their
+/// prefilter on first use: compiling every language's patterns was most of the time it
+/// took to load the rules, and a brand sees posts in a few languages.
+#[derive(Debug, Default)]
+pub struct LazyPatterns {
+    /// (rule id, pattern, cue index), in rule order.
+    sources: Vec<(String, String, usize)>,
+    compiled: std::sync::OnceLock<Patterns>,
+}
+
+impl LazyPatterns {
+    pub fn new(sources: Vec<(String, String, usize)>) -> LazyPatterns {
+        LazyPatterns { sources, compiled: std::sync::OnceLock::new() }
+    }
+
+    /// The compiled patterns. A pattern that parses (checked at load) but cannot be
+    /// compiled (too large for the regex engine's limits) is left out, with a warning;
+    /// `repwatch check-config` reports it as an error.
+    pub fn get(&self) -> &Patterns {
+        self.compiled.get_or_init(|| {
+            let (ok, failed) = self.compile();
+            for (id, why) in failed {
+                tracing::warn!(rule = %id, "pattern left out: {why}");
+            }
+            Patterns::new(ok)
+        })
+    }
+
+    /// Compiles every pattern: the ones that compile, and (rule id, why) of the others.
+    #[allow(clippy::type_complexity)]
+    pub fn compile(&self) -> (Vec<(&str, Regex, usize)>, Vec<(String, String)>) {
+        let (mut ok, mut failed) = (Vec::new(), Vec::new());
+        for (id, source, cue) in &self.sources {
+            match Regex::new(source) {
+                Ok(re) => ok.push((source.as_str(), re, *cue)),
+                Err(e) => failed.push((id.clone(), e.to_string())),
+            }
+        }
+        (ok, failed)
+    }
+
+    pub fn for_each_match(&self, text: &str, f: impl FnMut(usize, usize, usize)) {
+        if !self.sources.is_empty() {
+            self.get().for_each_match(text, f);
+        }
+    }
+}
+
 /// The patterns of one language, with their literal prefilter.
 #[derive(Debug, Default)]
 pub struct Patterns {
@@ -60,7 +108,9 @@ impl Patterns {
         let mut out = Vec::with_capacity(patterns.len());
         for (n, (source, re, cue)) in patterns.into_iter().enumerate() {
             let hir = regex_syntax::ParserBuilder::new().build().parse(source).ok();
-            let how = match hir.as_ref().map(|h| (literals(h, ExtractKind::Prefix), h)) {
+            let prefixes =
+                hir.as_ref().and_then(|h| folded_prefixes(source).or_else(|| literals(h, ExtractKind::Prefix)));
+            let how = match hir.as_ref().map(|h| (prefixes, h)) {
                 Some((Some(lits), h)) => {
                     prefix_owner.extend(std::iter::repeat_n(n, lits.len()));
                     prefix_lits.extend(lits);
@@ -82,7 +132,8 @@ impl Patterns {
             if lits.is_empty() {
                 return None;
             }
-            let ac = AhoCorasick::new(lits).ok();
+            // ASCII letters match in any case: `folded_prefixes` gives them in one.
+            let ac = AhoCorasick::builder().ascii_case_insensitive(true).build(lits).ok();
             if ac.is_none() {
                 // Too many literals for the automaton: those patterns search every post.
                 out.iter_mut()
@@ -104,6 +155,12 @@ impl Patterns {
         }
         // (pattern, start) of every prefix found at a place the pattern can start.
         let mut starts: Vec<(usize, usize)> = Vec::new();
+        // The Kelvin sign and the long s match k and s in a case-insensitive pattern but
+        // not in the ASCII-case-insensitive prefilter: such rare posts run every pattern.
+        let unfiltered = text.contains(['\u{212A}', '\u{017F}']);
+        if unfiltered {
+            return self.for_each_match_unfiltered(text, f);
+        }
         if let Some(ac) = &self.prefixes {
             for m in ac.find_overlapping_iter(text) {
                 let p = self.prefix_owner[m.pattern().as_usize()];
@@ -149,6 +206,17 @@ impl Patterns {
     }
 }
 
+impl Patterns {
+    /// What [`Patterns::for_each_match`] gives, by running every pattern on the whole post.
+    pub fn for_each_match_unfiltered(&self, text: &str, mut f: impl FnMut(usize, usize, usize)) {
+        for pattern in &self.patterns {
+            if let Some(m) = pattern.re.find(text) {
+                f(pattern.cue, m.start(), m.end());
+            }
+        }
+    }
+}
+
 /// Unicode `\b` at byte `at` of `text`: a word character on one side only.
 fn is_word_boundary(text: &str, at: usize) -> bool {
     let word = |c: Option<char>| c.is_some_and(regex_syntax::is_word_character);
@@ -164,6 +232,54 @@ fn starts_with_boundary(hir: &Hir) -> bool {
         HirKind::Alternation(alts) => alts.iter().all(starts_with_boundary),
         _ => false,
     }
+}
+
+/// The prefixes of a case-insensitive pattern (`(?i)…`, no other flags), as the literal
+/// prefixes of the same pattern read case-sensitively, with every case variant of their
+/// non-ASCII letters (ASCII letters are matched in any case by the prefilter). Extracted
+/// case-insensitively, a pattern of thirty words has thousands of variants, more than the
+/// extractor keeps: it cut them to a letter or two, and nearly every word was a candidate.
+/// A literal is cut where its variants would pass 64. `None` when not such a pattern.
+fn folded_prefixes(source: &str) -> Option<Vec<Vec<u8>>> {
+    let rest = source.strip_prefix("(?i)")?;
+    if rest.match_indices("(?").any(|(i, _)| !rest[i + 2..].starts_with(':')) {
+        return None;
+    }
+    let hir = regex_syntax::ParserBuilder::new().build().parse(rest).ok()?;
+    let mut extractor = Extractor::new();
+    extractor.kind(ExtractKind::Prefix).limit_total(4096);
+    let seq = extractor.extract(&hir);
+    let mut out = Vec::new();
+    for lit in seq.literals()? {
+        let bytes = lit.as_bytes();
+        let text = match std::str::from_utf8(bytes) {
+            Ok(t) => t,
+            Err(e) => std::str::from_utf8(&bytes[..e.valid_up_to()]).ok()?,
+        };
+        let mut variants = vec![String::new()];
+        for c in text.chars() {
+            let members = if c.is_ascii() { vec![c.to_ascii_lowercase()] } else { case_variants(c) };
+            if variants.len() * members.len() > 64 {
+                break;
+            }
+            variants = variants.iter().flat_map(|v| members.iter().map(move |m| format!("{v}{m}"))).collect();
+        }
+        if variants[0].is_empty() {
+            return None;
+        }
+        out.extend(variants.into_iter().map(String::into_bytes));
+    }
+    out.sort_unstable();
+    out.dedup();
+    (!out.is_empty()).then_some(out)
+}
+
+/// Every character a case-insensitive regex matches for `c` (its simple case folding).
+fn case_variants(c: char) -> Vec<char> {
+    use regex_syntax::hir::{ClassUnicode, ClassUnicodeRange};
+    let mut class = ClassUnicode::new([ClassUnicodeRange::new(c, c)]);
+    class.case_fold_simple();
+    class.iter().flat_map(|r| r.start()..=r.end()).collect()
 }
 
 /// The literal strings every match of `hir` starts (or ends) with, when there is a finite
@@ -212,6 +328,9 @@ mod tests {
             r"(?i)\b(не|нет)\b",
             r"\)\)\)+",
             r"(?i)ΚΑΚΟ|kako",
+            r"(?i)\b(πότε|ποτε)\s+θα\b|\bπως\b",
+            r"(?i)\b(is|are|was|were|been|being|went|goes|still|completely|totally|all|everything)\s+(down|offline)\b",
+            r"(?i)(?-i:X)x|(?i:Y)y",
         ];
         let texts = [
             "",
@@ -226,6 +345,9 @@ mod tests {
             "nothing here at all",
             "this is is net down, thisis down",
             "¿Por qué? cuándo llega? porque sí",
+            "\u{212A}ako je, CHARGED ME TWICE, Charged Twice",
+            "ΠΟΤΕ ΘΑ; πότε θα, Πότε θα — ΠΩΣ, πως, πωϛ",
+            "İs İS is down",
         ];
         check(&patterns, &texts);
     }
@@ -240,6 +362,59 @@ mod tests {
         assert_eq!(how(r"(?i)\w+\s+\w+"), Filter::Always);
         assert!(is_word_boundary("a cb", 2) && !is_word_boundary("acb", 1) && is_word_boundary("αβ", 0));
         assert!(!is_word_boundary("kαβ", 1) && !is_word_boundary("", 0));
+    }
+
+    #[test]
+    fn only_k_and_s_among_ascii_letters_fold_to_other_letters() {
+        for c in ('a'..='z').chain('A'..='Z') {
+            let beyond: Vec<char> = case_variants(c).into_iter().filter(|v| !v.is_ascii()).collect();
+            let expected: &[char] = match c.to_ascii_lowercase() {
+                'k' => &['\u{212A}'],
+                's' => &['\u{017F}'],
+                _ => &[],
+            };
+            assert_eq!(beyond, expected, "{c}");
+        }
+    }
+
+    #[test]
+    fn case_insensitive_patterns_get_whole_words_as_prefixes() {
+        let lits = folded_prefixes(r"(?i)\b(is|are|everything)\s+down").expect("a (?i) pattern");
+        assert_eq!(lits, vec![b"are".to_vec(), b"everything".to_vec(), b"is".to_vec()]);
+        let greek = folded_prefixes(r"(?i)\bπως").expect("a (?i) pattern");
+        assert!(greek.contains(&"ΠΩΣ".as_bytes().to_vec()) && greek.contains(&"πως".as_bytes().to_vec()));
+        assert_eq!(folded_prefixes(r"(?i)a(?-i)b"), None);
+        assert_eq!(folded_prefixes(r"charged"), None);
+    }
+
+    /// The shipped rules, through the prefilter and not, on the labelled posts (read from
+    /// ../shared/eval when it is there): the same matches.
+    #[test]
+    fn the_prefilter_changes_no_match_of_the_shipped_rules() {
+        let rules = crate::score::Rules::embedded();
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/eval");
+        let mut n = 0;
+        for dir in std::fs::read_dir(&root).into_iter().flatten().flatten() {
+            for file in std::fs::read_dir(dir.path()).into_iter().flatten().flatten() {
+                if file.path().extension().is_none_or(|e| e != "jsonl") {
+                    continue;
+                }
+                for line in std::fs::read_to_string(file.path()).unwrap_or_default().lines().take(150) {
+                    let Ok(v) = serde_json::from_str::<serde_json::Value>(line) else { continue };
+                    let Some(text) = v.get("text").and_then(|t| t.as_str()) else { continue };
+                    let lang = v.get("lang").and_then(|l| l.as_str()).and_then(crate::mention::Lang::from_code);
+                    for lang in [lang, Some(crate::mention::Lang::En)] {
+                        let patterns = rules.for_lang(lang).cue_patterns.get();
+                        let (mut got, mut want) = (Vec::new(), Vec::new());
+                        patterns.for_each_match(text, |c, s, e| got.push((c, s, e)));
+                        patterns.for_each_match_unfiltered(text, |c, s, e| want.push((c, s, e)));
+                        assert_eq!(got, want, "{lang:?} {text:?}");
+                        n += 1;
+                    }
+                }
+            }
+        }
+        eprintln!("{n} posts checked");
     }
 
     #[test]

@@ -16,7 +16,7 @@ use toml::Spanned;
 
 use crate::mention::Lang;
 use crate::normalize::{Analyzer, normalize_word};
-use crate::score::patterns::Patterns;
+use crate::score::patterns::LazyPatterns;
 
 /// What a complaint is about. Alerts, routing and the weekly report group by it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -158,8 +158,9 @@ pub struct LangRules {
     /// Every function word (stop words, negators, boosters, contrast, second person),
     /// folded: what language identification recognises a short post by.
     pub function_words: FxHashSet<String>,
-    /// Regex cues, with the literal prefilter that decides which run on a post.
-    pub cue_patterns: Patterns,
+    /// Regex cues, with the literal prefilter that decides which run on a post; compiled
+    /// on first use.
+    pub cue_patterns: LazyPatterns,
 }
 
 /// The complaint model: a logistic regression over the features the scorer computes,
@@ -384,6 +385,19 @@ impl Rules {
         (Rules { langs, fallback, common, model, files: files.len() }, errors)
     }
 
+    /// Compiles every language's patterns now (they are otherwise compiled on first use)
+    /// and names the rules whose pattern parses but cannot be compiled.
+    pub fn pattern_errors(&self) -> Vec<String> {
+        let mut out: Vec<String> = self
+            .langs
+            .values()
+            .flat_map(|r| r.cue_patterns.compile().1)
+            .map(|(id, why)| format!("rule {id:?}: pattern cannot be compiled: {why}"))
+            .collect();
+        out.sort();
+        out
+    }
+
     /// The rules for a language, or the emoji-only fallback.
     pub fn for_lang(&self, lang: Option<Lang>) -> &LangRules {
         lang.and_then(|l| self.langs.get(&l)).unwrap_or(&self.fallback)
@@ -542,7 +556,7 @@ fn build_lang(
         cue_terms: FxHashMap::default(),
         cue_phrases: FxHashMap::default(),
         function_words: FxHashSet::default(),
-        cue_patterns: Patterns::default(),
+        cue_patterns: LazyPatterns::default(),
     };
     let mut patterns = Vec::new();
     let code = lang.map(|l| l.code()).unwrap_or("xx");
@@ -639,12 +653,10 @@ fn build_lang(
                 out.cue_phrases.entry(stems[0].clone()).or_default().push((stems, index));
             }
             if let Some(p) = &rule.pattern {
-                match regex_automata::meta::Regex::new(p.get_ref()) {
-                    Ok(re) => patterns.push((p.get_ref().as_str(), re, index)),
-                    Err(e) => {
-                        let why = e.syntax_error().map(|s| s.to_string()).unwrap_or_else(|| e.to_string());
-                        errors.push(err_at(path, text, p.span(), format!("rule {id:?}: bad pattern: {why}")))
-                    }
+                // Checked here, compiled when the language's first post comes (LazyPatterns).
+                match regex_syntax::Parser::new().parse(p.get_ref()) {
+                    Ok(_) => patterns.push((id.clone(), p.get_ref().clone(), index)),
+                    Err(e) => errors.push(err_at(path, text, p.span(), format!("rule {id:?}: bad pattern: {e}"))),
                 }
             }
         }
@@ -655,7 +667,7 @@ fn build_lang(
     for phrases in out.cue_phrases.values_mut() {
         phrases.sort_by_key(|p| std::cmp::Reverse(p.0.len()));
     }
-    out.cue_patterns = Patterns::new(patterns);
+    out.cue_patterns = LazyPatterns::new(patterns);
     for (_, _, f) in files {
         if let Some(s) = &f.stopwords {
             out.function_words.extend(s.words.iter().map(|w| fold(w)));
@@ -676,6 +688,32 @@ pub fn fold(word: &str) -> String {
     use unicode_normalization::UnicodeNormalization;
     norm.nfd().filter(|c| !matches!(*c as u32, 0x0300..=0x036F)).nfc().collect()
 }
+
+/// Calls `f` with [`fold`]`(norm)` for a normalized word; non-ASCII words are folded once
+/// per thread and remembered (folding is most of the cost of matching Greek or Russian
+/// function words).
+pub fn with_folded<R>(norm: &str, f: impl FnOnce(&str) -> R) -> R {
+    use std::cell::RefCell;
+    thread_local! {
+        static FOLDED: RefCell<FxHashMap<Box<str>, Box<str>>> = RefCell::new(FxHashMap::default());
+    }
+    if norm.is_ascii() {
+        return f(norm);
+    }
+    FOLDED.with(|cache| {
+        let mut cache = cache.borrow_mut();
+        if !cache.contains_key(norm) {
+            if cache.len() >= WORD_CACHE {
+                cache.clear();
+            }
+            cache.insert(norm.into(), fold(norm).into());
+        }
+        f(cache.get(norm).map(|v| &**v).unwrap_or(norm))
+    })
+}
+
+/// How many words a per-thread cache keeps before it starts again.
+pub const WORD_CACHE: usize = 1 << 16;
 
 fn check_valence(path: &str, text: &str, key: &Spanned<String>, valence: f32, errors: &mut Vec<RuleError>) {
     if !(-4.0..=4.0).contains(&valence) || valence == 0.0 {
@@ -731,6 +769,19 @@ mod tests {
         assert!(errs[0].starts_with("en/c.toml:6: rule id \"en.x\" is already used"), "{errs:#?}");
         assert!(errs[1].starts_with("en/c.toml:7: unknown category \"weather\""), "{errs:#?}");
         assert!(errs[2].starts_with("en/c.toml:8: rule \"en.x\": bad pattern"), "{errs:#?}");
+    }
+
+    #[test]
+    fn a_pattern_too_large_to_compile_is_named_by_check_config() {
+        let text = "[[rule]]\nid = \"en.big\"\npattern = '(?:\\w{1000}){1000}'\n";
+        let (rules, errs) = Rules::from_files(vec![model(), ("en/c.toml".into(), text.into())]);
+        assert!(errs.is_empty(), "{errs:?}");
+        let e = rules.pattern_errors();
+        assert_eq!(e.len(), 1);
+        assert!(e[0].starts_with("rule \"en.big\": pattern cannot be compiled"), "{e:?}");
+        // Scoring goes on without it.
+        let scorer = crate::score::Scorer::new(rules, crate::brand::BrandMatcher::default(), Vec::new());
+        let _ = scorer.score("anything at all", Some("en"));
     }
 
     #[test]
