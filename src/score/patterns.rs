@@ -86,6 +86,8 @@ struct Pattern {
     /// The index of its cue.
     cue: usize,
     how: Filter,
+    /// Run only when one of its suffixes occurs in the post.
+    gated: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -108,42 +110,49 @@ impl Patterns {
         let mut out = Vec::with_capacity(patterns.len());
         for (n, (source, re, cue)) in patterns.into_iter().enumerate() {
             let hir = regex_syntax::ParserBuilder::new().build().parse(source).ok();
-            let prefixes =
-                hir.as_ref().and_then(|h| folded_prefixes(source).or_else(|| literals(h, ExtractKind::Prefix)));
-            let how = match hir.as_ref().map(|h| (prefixes, h)) {
-                Some((Some(lits), h)) => {
+            let extract = |kind: ExtractKind| {
+                let h = hir.as_ref()?;
+                folded_literals(source, kind.clone()).or_else(|| literals(h, kind))
+            };
+            // Every match ends with one of its suffixes: where none occurs in the post,
+            // the pattern is not run at all.
+            let gated = match extract(ExtractKind::Suffix) {
+                Some(lits) => {
+                    suffix_owner.extend(std::iter::repeat_n(n, lits.len()));
+                    suffix_lits.extend(lits);
+                    true
+                }
+                None => false,
+            };
+            let how = match (extract(ExtractKind::Prefix), &hir) {
+                (Some(lits), Some(h)) => {
                     prefix_owner.extend(std::iter::repeat_n(n, lits.len()));
                     prefix_lits.extend(lits);
                     Filter::Prefix { boundary: starts_with_boundary(h) }
                 }
-                Some((None, h)) => match literals(h, ExtractKind::Suffix) {
-                    Some(lits) => {
-                        suffix_owner.extend(std::iter::repeat_n(n, lits.len()));
-                        suffix_lits.extend(lits);
-                        Filter::Suffix
-                    }
-                    None => Filter::Always,
-                },
-                None => Filter::Always,
+                _ if gated => Filter::Suffix,
+                _ => Filter::Always,
             };
-            out.push(Pattern { re, cue, how });
+            out.push(Pattern { re, cue, how, gated });
         }
-        let mut build = |lits: &[Vec<u8>], kind: Filter| {
-            if lits.is_empty() {
-                return None;
-            }
-            // ASCII letters match in any case: `folded_prefixes` gives them in one.
-            let ac = AhoCorasick::builder().ascii_case_insensitive(true).build(lits).ok();
-            if ac.is_none() {
-                // Too many literals for the automaton: those patterns search every post.
-                out.iter_mut()
-                    .filter(|p| std::mem::discriminant(&p.how) == std::mem::discriminant(&kind))
-                    .for_each(|p| p.how = Filter::Always);
-            }
-            ac
+        // ASCII letters match in any case: `folded_literals` gives them in one.
+        let build = |lits: &[Vec<u8>]| {
+            (!lits.is_empty()).then(|| AhoCorasick::builder().ascii_case_insensitive(true).build(lits).ok()).flatten()
         };
-        let prefixes = build(&prefix_lits, Filter::Prefix { boundary: false });
-        let suffixes = build(&suffix_lits, Filter::Suffix);
+        let prefixes = build(&prefix_lits);
+        let suffixes = build(&suffix_lits);
+        // Too many literals for an automaton: those patterns search every post.
+        for p in &mut out {
+            if prefixes.is_none() && matches!(p.how, Filter::Prefix { .. }) {
+                p.how = Filter::Always;
+            }
+            if suffixes.is_none() {
+                p.gated = false;
+                if p.how == Filter::Suffix {
+                    p.how = Filter::Always;
+                }
+            }
+        }
         Patterns { patterns: out, prefixes, prefix_owner, suffixes, suffix_owner }
     }
 
@@ -161,9 +170,20 @@ impl Patterns {
         if unfiltered {
             return self.for_each_match_unfiltered(text, f);
         }
+        // Patterns with a suffix somewhere in the post (the others need not run).
+        let mut suffixed = vec![false; self.patterns.len()];
+        if let Some(ac) = &self.suffixes {
+            for m in ac.find_overlapping_iter(text) {
+                suffixed[self.suffix_owner[m.pattern().as_usize()]] = true;
+            }
+        }
+        let runs = |p: usize| !self.patterns[p].gated || suffixed[p];
         if let Some(ac) = &self.prefixes {
             for m in ac.find_overlapping_iter(text) {
                 let p = self.prefix_owner[m.pattern().as_usize()];
+                if !runs(p) {
+                    continue;
+                }
                 if matches!(self.patterns[p].how, Filter::Prefix { boundary: true })
                     && !is_word_boundary(text, m.start())
                 {
@@ -174,15 +194,10 @@ impl Patterns {
             starts.sort_unstable();
             starts.dedup();
         }
-        let mut suffixed: Vec<usize> = Vec::new();
-        if let Some(ac) = &self.suffixes {
-            suffixed.extend(ac.find_overlapping_iter(text).map(|m| self.suffix_owner[m.pattern().as_usize()]));
-        }
         let mut next = 0;
         for (p, pattern) in self.patterns.iter().enumerate() {
             let search = match pattern.how {
-                Filter::Always => true,
-                Filter::Suffix => suffixed.contains(&p),
+                Filter::Always | Filter::Suffix => runs(p),
                 Filter::Prefix { .. } => {
                     while next < starts.len() && starts[next].0 < p {
                         next += 1;
@@ -234,35 +249,37 @@ fn starts_with_boundary(hir: &Hir) -> bool {
     }
 }
 
-/// The prefixes of a case-insensitive pattern (`(?i)…`, no other flags), as the literal
-/// prefixes of the same pattern read case-sensitively, with every case variant of their
-/// non-ASCII letters (ASCII letters are matched in any case by the prefilter). Extracted
-/// case-insensitively, a pattern of thirty words has thousands of variants, more than the
-/// extractor keeps: it cut them to a letter or two, and nearly every word was a candidate.
-/// A literal is cut where its variants would pass 64. `None` when not such a pattern.
-fn folded_prefixes(source: &str) -> Option<Vec<Vec<u8>>> {
+/// The prefixes (or suffixes) of a case-insensitive pattern (`(?i)…`, no other flags),
+/// as the literals of the same pattern read case-sensitively, with every case variant of
+/// their non-ASCII letters (ASCII letters are matched in any case by the prefilter).
+/// Extracted case-insensitively, a pattern of thirty words has thousands of variants, more
+/// than the extractor keeps: it cut them to a letter or two, and nearly every word was a
+/// candidate. A literal is cut (at its end for prefixes, at its start for suffixes) where
+/// its variants would pass 64. `None` when not such a pattern.
+fn folded_literals(source: &str, kind: ExtractKind) -> Option<Vec<Vec<u8>>> {
     let rest = source.strip_prefix("(?i)")?;
     if rest.match_indices("(?").any(|(i, _)| !rest[i + 2..].starts_with(':')) {
         return None;
     }
+    let suffix = matches!(kind, ExtractKind::Suffix);
     let hir = regex_syntax::ParserBuilder::new().build().parse(rest).ok()?;
     let mut extractor = Extractor::new();
-    extractor.kind(ExtractKind::Prefix).limit_total(4096);
+    extractor.kind(kind).limit_total(4096);
     let seq = extractor.extract(&hir);
     let mut out = Vec::new();
     for lit in seq.literals()? {
-        let bytes = lit.as_bytes();
-        let text = match std::str::from_utf8(bytes) {
-            Ok(t) => t,
-            Err(e) => std::str::from_utf8(&bytes[..e.valid_up_to()]).ok()?,
-        };
+        let text = utf8_part(lit.as_bytes(), suffix)?;
         let mut variants = vec![String::new()];
-        for c in text.chars() {
+        let chars: Vec<char> = if suffix { text.chars().rev().collect() } else { text.chars().collect() };
+        for c in chars {
             let members = if c.is_ascii() { vec![c.to_ascii_lowercase()] } else { case_variants(c) };
             if variants.len() * members.len() > 64 {
                 break;
             }
-            variants = variants.iter().flat_map(|v| members.iter().map(move |m| format!("{v}{m}"))).collect();
+            variants = variants
+                .iter()
+                .flat_map(|v| members.iter().map(move |m| if suffix { format!("{m}{v}") } else { format!("{v}{m}") }))
+                .collect();
         }
         if variants[0].is_empty() {
             return None;
@@ -272,6 +289,19 @@ fn folded_prefixes(source: &str) -> Option<Vec<Vec<u8>>> {
     out.sort_unstable();
     out.dedup();
     (!out.is_empty()).then_some(out)
+}
+
+/// The whole characters of a literal the extractor may have cut inside one: the valid
+/// start of a prefix, the valid end of a suffix.
+fn utf8_part(bytes: &[u8], suffix: bool) -> Option<&str> {
+    if let Ok(t) = std::str::from_utf8(bytes) {
+        return Some(t);
+    }
+    if !suffix {
+        let e = std::str::from_utf8(bytes).err()?;
+        return std::str::from_utf8(&bytes[..e.valid_up_to()]).ok();
+    }
+    (1..bytes.len()).find_map(|i| std::str::from_utf8(&bytes[i..]).ok())
 }
 
 /// Every character a case-insensitive regex matches for `c` (its simple case folding).
@@ -379,12 +409,14 @@ mod tests {
 
     #[test]
     fn case_insensitive_patterns_get_whole_words_as_prefixes() {
-        let lits = folded_prefixes(r"(?i)\b(is|are|everything)\s+down").expect("a (?i) pattern");
+        let lits = folded_literals(r"(?i)\b(is|are|everything)\s+down", ExtractKind::Prefix).expect("a (?i) pattern");
         assert_eq!(lits, vec![b"are".to_vec(), b"everything".to_vec(), b"is".to_vec()]);
-        let greek = folded_prefixes(r"(?i)\bπως").expect("a (?i) pattern");
+        let greek = folded_literals(r"(?i)\bπως", ExtractKind::Prefix).expect("a (?i) pattern");
         assert!(greek.contains(&"ΠΩΣ".as_bytes().to_vec()) && greek.contains(&"πως".as_bytes().to_vec()));
-        assert_eq!(folded_prefixes(r"(?i)a(?-i)b"), None);
-        assert_eq!(folded_prefixes(r"charged"), None);
+        assert_eq!(folded_literals(r"(?i)a(?-i)b", ExtractKind::Prefix), None);
+        let ends = folded_literals(r"(?i)\b(is|are)\s+(down|κάτω)\b", ExtractKind::Suffix).expect("a (?i) pattern");
+        assert!(ends.contains(&b"down".to_vec()) && ends.contains(&"ΚΆΤΩ".as_bytes().to_vec()), "{ends:?}");
+        assert_eq!(folded_literals(r"charged", ExtractKind::Prefix), None);
     }
 
     /// The shipped rules, through the prefilter and not, on the labelled posts (read from
@@ -399,7 +431,7 @@ mod tests {
                 if file.path().extension().is_none_or(|e| e != "jsonl") {
                     continue;
                 }
-                for line in std::fs::read_to_string(file.path()).unwrap_or_default().lines().take(150) {
+                for line in std::fs::read_to_string(file.path()).unwrap_or_default().lines().take(300) {
                     let Ok(v) = serde_json::from_str::<serde_json::Value>(line) else { continue };
                     let Some(text) = v.get("text").and_then(|t| t.as_str()) else { continue };
                     let lang = v.get("lang").and_then(|l| l.as_str()).and_then(crate::mention::Lang::from_code);
