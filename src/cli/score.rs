@@ -4,6 +4,7 @@
 use std::io::{BufRead, BufWriter, Read, Write};
 use std::path::Path;
 use std::process::ExitCode;
+use std::sync::mpsc;
 
 use anyhow::Context as _;
 use serde::Serialize;
@@ -28,56 +29,91 @@ pub fn run(rules: Option<&Path>, file: Option<&Path>) -> anyhow::Result<ExitCode
     let mut out = BufWriter::with_capacity(1 << 16, stdout.lock());
     let threads = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1);
     let mut bad = 0usize;
-    let mut line_no = 0usize;
-    let mut buf = Vec::new();
-    loop {
-        // Read a batch of chunks, one chunk per thread, then score them in parallel.
-        let mut batch: Vec<Vec<(usize, Vec<u8>)>> = Vec::with_capacity(threads);
-        let mut eof = false;
-        'fill: for _ in 0..threads {
-            let mut chunk = Vec::with_capacity(CHUNK);
-            while chunk.len() < CHUNK {
-                buf.clear();
-                let n = input.read_until(b'\n', &mut buf).context("reading input")?;
-                if n == 0 {
-                    eof = true;
-                    if !chunk.is_empty() {
-                        batch.push(chunk);
-                    }
-                    break 'fill;
-                }
-                line_no += 1;
-                chunk.push((line_no, std::mem::take(&mut buf)));
-            }
-            batch.push(chunk);
-        }
-        let results: Vec<Vec<Result<String, String>>> = std::thread::scope(|s| {
-            let handles: Vec<_> = batch.iter().map(|chunk| s.spawn(|| score_chunk(&scorer, chunk))).collect();
-            handles.into_iter().map(|h| h.join().unwrap_or_default()).collect()
-        });
-        for (chunk, lines) in batch.iter().zip(results) {
-            for ((n, _), result) in chunk.iter().zip(lines) {
-                match result {
-                    Ok(line) if line.is_empty() => {}
-                    Ok(line) => {
-                        out.write_all(line.as_bytes())?;
-                        out.write_all(b"\n")?;
-                    }
-                    Err(reason) => {
-                        bad += 1;
-                        eprintln!("line {n}: {reason}");
+    // One long-lived worker per core (their per-thread caches of stems and folded words
+    // stay warm), chunks handed out in turn, results written in input order while the
+    // next chunks are read and scored.
+    std::thread::scope(|s| -> anyhow::Result<()> {
+        let mut workers = Vec::with_capacity(threads);
+        for _ in 0..threads {
+            let (job_tx, job_rx) = mpsc::sync_channel::<Vec<(usize, Vec<u8>)>>(1);
+            let (out_tx, out_rx) = mpsc::sync_channel(1);
+            let scorer = &scorer;
+            s.spawn(move || {
+                for chunk in job_rx {
+                    let lines = score_chunk(scorer, &chunk);
+                    if out_tx.send((chunk, lines)).is_err() {
+                        break;
                     }
                 }
+            });
+            workers.push((job_tx, out_rx));
+        }
+        let mut in_flight = std::collections::VecDeque::new();
+        let mut line_no = 0usize;
+        let mut next = 0usize;
+        loop {
+            let chunk = read_chunk(&mut *input, &mut line_no)?;
+            let last = chunk.len() < CHUNK;
+            if !chunk.is_empty() {
+                if in_flight.len() == threads {
+                    let w = in_flight.pop_front().unwrap_or(0);
+                    bad += write_results(&workers[w].1, &mut out)?;
+                }
+                let w = next % threads;
+                next += 1;
+                workers[w].0.send(chunk).map_err(|_| anyhow::anyhow!("a scoring thread stopped"))?;
+                in_flight.push_back(w);
+            }
+            if last {
+                break;
             }
         }
-        if eof {
-            break;
+        while let Some(w) = in_flight.pop_front() {
+            bad += write_results(&workers[w].1, &mut out)?;
         }
-    }
+        drop(workers);
+        Ok(())
+    })?;
     // A trailing read error or a closed stdout is an error, not a silent truncation.
     let _ = input.read(&mut [0u8; 0]);
     out.flush().context("writing output")?;
     Ok(if bad > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}
+
+type Scored = (Vec<(usize, Vec<u8>)>, Vec<Result<String, String>>);
+
+/// Up to [`CHUNK`] lines, numbered from `line_no + 1`; fewer only at the end of the input.
+fn read_chunk(input: &mut dyn BufRead, line_no: &mut usize) -> anyhow::Result<Vec<(usize, Vec<u8>)>> {
+    let mut chunk = Vec::with_capacity(CHUNK);
+    while chunk.len() < CHUNK {
+        let mut buf = Vec::new();
+        if input.read_until(b'\n', &mut buf).context("reading input")? == 0 {
+            break;
+        }
+        *line_no += 1;
+        chunk.push((*line_no, buf));
+    }
+    Ok(chunk)
+}
+
+/// Writes one scored chunk; returns how many of its lines were bad.
+fn write_results(from: &mpsc::Receiver<Scored>, out: &mut impl Write) -> anyhow::Result<usize> {
+    let (chunk, lines) = from.recv().map_err(|_| anyhow::anyhow!("a scoring thread stopped"))?;
+    let mut bad = 0;
+    for ((n, _), result) in chunk.iter().zip(lines) {
+        match result {
+            Ok(line) if line.is_empty() => {}
+            Ok(line) => {
+                out.write_all(line.as_bytes())?;
+                out.write_all(b"\n")?;
+            }
+            Err(reason) => {
+                bad += 1;
+                eprintln!("line {n}: {reason}");
+            }
+        }
+    }
+    Ok(bad)
 }
 
 /// Scores each line; an empty string for a blank line.

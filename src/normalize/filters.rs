@@ -38,6 +38,9 @@ impl Filter for StopWords {
     }
 }
 
+/// Word → stem (or folded form), remembered per thread.
+pub type Words = FxHashMap<Box<str>, Box<str>>;
+
 /// Sets `stem` on words and hashtags. Stems are remembered per thread: words repeat, and
 /// a lookup is several times cheaper than the Snowball algorithm.
 pub struct StemFilter {
@@ -56,7 +59,7 @@ impl StemFilter {
     /// The stem of one normalized word.
     pub fn stem_of(&self, word: &str) -> String {
         thread_local! {
-            static STEMS: RefCell<FxHashMap<u64, FxHashMap<Box<str>, Box<str>>>> = RefCell::new(FxHashMap::default());
+            static STEMS: RefCell<FxHashMap<u64, Words>> = RefCell::new(FxHashMap::default());
         }
         STEMS.with(|cache| {
             let mut cache = cache.borrow_mut();

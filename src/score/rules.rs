@@ -695,7 +695,7 @@ pub fn fold(word: &str) -> String {
 pub fn with_folded<R>(norm: &str, f: impl FnOnce(&str) -> R) -> R {
     use std::cell::RefCell;
     thread_local! {
-        static FOLDED: RefCell<FxHashMap<Box<str>, Box<str>>> = RefCell::new(FxHashMap::default());
+        static FOLDED: RefCell<crate::normalize::filters::Words> = RefCell::new(FxHashMap::default());
     }
     if norm.is_ascii() {
         return f(norm);
