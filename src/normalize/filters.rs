@@ -56,32 +56,37 @@ impl StemFilter {
         StemFilter { stem, id: NEXT.fetch_add(1, Ordering::Relaxed) }
     }
 
-    /// The stem of one normalized word.
-    pub fn stem_of(&self, word: &str) -> String {
+    /// Calls `f` with a function from word to stem that looks in, and fills, this
+    /// thread's cache for this filter (borrowed once for all the words of a post).
+    fn with_stems(&self, f: impl FnOnce(&mut dyn FnMut(&str) -> String)) {
         thread_local! {
             static STEMS: RefCell<FxHashMap<u64, Words>> = RefCell::new(FxHashMap::default());
         }
         STEMS.with(|cache| {
             let mut cache = cache.borrow_mut();
             let mine = cache.entry(self.id).or_default();
-            if let Some(stem) = mine.get(word) {
-                return stem.to_string();
-            }
-            if mine.len() >= crate::score::rules::WORD_CACHE {
-                mine.clear();
-            }
-            let stem = self.stem.stem(word);
-            mine.insert(word.into(), stem.as_str().into());
-            stem
+            f(&mut |word: &str| {
+                if let Some(stem) = mine.get(word) {
+                    return stem.to_string();
+                }
+                if mine.len() >= crate::score::rules::WORD_CACHE {
+                    mine.clear();
+                }
+                let stem = self.stem.stem(word);
+                mine.insert(word.into(), stem.as_str().into());
+                stem
+            })
         })
     }
 }
 
 impl Filter for StemFilter {
     fn apply(&self, tokens: &mut Vec<Token>) {
-        for t in tokens.iter_mut().filter(|t| t.is_wordlike()) {
-            t.stem = self.stem_of(&t.norm);
-        }
+        self.with_stems(|stem| {
+            for t in tokens.iter_mut().filter(|t| t.is_wordlike()) {
+                t.stem = stem(&t.norm);
+            }
+        });
     }
 
     fn as_stem(&self) -> Option<&StemFilter> {
