@@ -5,7 +5,7 @@
 //! `created_at`) and names the field that is wrong; it ignores fields it does not know,
 //! so that newer writers can add fields without breaking older readers.
 
-use chrono::{DateTime, SecondsFormat, Utc};
+use chrono::{DateTime, Datelike, SecondsFormat, Utc};
 use serde::Deserialize;
 use serde_json::{Map, Value};
 
@@ -257,9 +257,22 @@ pub fn rfc3339(t: DateTime<Utc>) -> String {
     t.to_rfc3339_opts(SecondsFormat::AutoSi, true)
 }
 
-/// Parses an RFC 3339 timestamp into UTC.
+/// Whether [`rfc3339`] can write this time so that it reads back: RFC 3339 has four-digit
+/// years, so the years 0000 to 9999 in UTC (chrono would write `+58304-…` or `-0001-…`).
+pub fn in_rfc3339_range(t: DateTime<Utc>) -> bool {
+    (0..=9999).contains(&t.year())
+}
+
+/// Parses an RFC 3339 timestamp into UTC; `None` when it is not one, or when its offset
+/// takes it out of the years 0000 to 9999 in UTC (`9999-12-31T23:00:00-05:00`).
 pub fn parse_rfc3339(s: &str) -> Option<DateTime<Utc>> {
-    DateTime::parse_from_rfc3339(s.trim()).ok().map(|t| t.with_timezone(&Utc))
+    DateTime::parse_from_rfc3339(s.trim()).ok().map(|t| t.with_timezone(&Utc)).filter(|t| in_rfc3339_range(*t))
+}
+
+/// A Unix time in seconds (as APIs send `created_utc`, `creation_date`), `None` outside
+/// the years 0000 to 9999, which a mention could not write as RFC 3339.
+pub fn from_unix(secs: i64) -> Option<DateTime<Utc>> {
+    DateTime::from_timestamp(secs, 0).filter(|t| in_rfc3339_range(*t))
 }
 
 /// serde_json appends " at line 1 column 7"; a JSON Lines reader reports the line itself.
@@ -338,7 +351,11 @@ fn optional_count(obj: &mut Map<String, Value>, name: &'static str) -> Result<Op
 
 fn timestamp(v: Value, name: &'static str) -> Result<DateTime<Utc>, MentionError> {
     match v {
-        Value::String(s) => parse_rfc3339(&s).ok_or_else(|| field(name, &format!("not an RFC 3339 timestamp: {s:?}"))),
+        Value::String(s) => match DateTime::parse_from_rfc3339(s.trim()).map(|t| t.with_timezone(&Utc)) {
+            Ok(t) if in_rfc3339_range(t) => Ok(t),
+            Ok(_) => Err(field(name, &format!("{s:?} is outside the years 0000 to 9999 in UTC"))),
+            Err(_) => Err(field(name, &format!("not an RFC 3339 timestamp: {s:?}"))),
+        },
         other => Err(field(name, &format!("expected an RFC 3339 string, found {}", json_kind(&other)))),
     }
 }
@@ -416,6 +433,30 @@ mod tests {
             r#"{"source":"x","id":"1","text":5,"created_at":"2026-01-01T00:00:00Z"}"#,
             "field \"text\": expected a string, found a number",
         );
+    }
+
+    /// Found by libFuzzer (`source_response`): a time past the year 9999 (an API sending
+    /// milliseconds for seconds) wrote as `+58304-…`, which no reader takes back.
+    #[test]
+    fn times_that_rfc3339_cannot_write_are_refused() {
+        assert!(from_unix(1_777_731_500).is_some());
+        assert_eq!(from_unix(1_777_731_531_400), None);
+        assert_eq!(from_unix(-62_167_219_201), None, "one second before 0000-01-01");
+        assert_eq!(rfc3339(from_unix(-62_167_219_200).unwrap()), "0000-01-01T00:00:00Z");
+        assert_eq!(parse_rfc3339("9999-12-31T23:00:00-05:00"), None);
+        assert_eq!(parse_rfc3339("0000-01-01T00:00:00+01:00"), None);
+        assert!(parse_rfc3339("9999-12-31T23:59:59Z").is_some());
+        check_err(
+            r#"{"source":"x","id":"1","text":"x","created_at":"9999-12-31T23:00:00-05:00"}"#,
+            "field \"created_at\": \"9999-12-31T23:00:00-05:00\" is outside the years 0000 to 9999 in UTC",
+        );
+        for line in [
+            r#"{"source":"x","id":"1","text":"x","created_at":"0000-01-01T00:00:00Z"}"#,
+            r#"{"source":"x","id":"1","text":"x","created_at":"9999-12-31T23:59:59.999999999+00:00"}"#,
+        ] {
+            let m = Mention::from_json_str(line).unwrap();
+            assert_eq!(Mention::from_json_str(&m.to_json_line()).unwrap(), m);
+        }
     }
 
     #[test]

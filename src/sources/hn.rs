@@ -166,7 +166,7 @@ pub fn parse_item(body: &str, source_name: &str, now: DateTime<Utc>) -> Result<O
     let item: Item = super::parse_json(source_name, "an hn item", body)?;
     let created = item
         .created_at_i
-        .and_then(|ts| DateTime::from_timestamp(ts, 0))
+        .and_then(crate::mention::from_unix)
         .or_else(|| item.created_at.as_deref().and_then(crate::mention::parse_rfc3339));
     let Some(created) = created else { return Ok(None) };
     let is_comment = item.kind.as_deref() == Some("comment");
@@ -232,7 +232,7 @@ pub fn parse(body: &str, source_name: &str, now: DateTime<Utc>) -> Result<Page, 
     for h in resp.hits {
         let created = h
             .created_at_i
-            .and_then(|ts| DateTime::from_timestamp(ts, 0))
+            .and_then(crate::mention::from_unix)
             .or_else(|| h.created_at.as_deref().and_then(crate::mention::parse_rfc3339));
         let Some(created) = created else { continue };
         let is_comment = h.comment_text.is_some();

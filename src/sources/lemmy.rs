@@ -178,7 +178,10 @@ struct Counts {
 /// Lemmy 0.19 writes `…Z`; older versions write a naive time, which is UTC.
 fn time(s: &str) -> Option<DateTime<Utc>> {
     crate::mention::parse_rfc3339(s).or_else(|| {
-        NaiveDateTime::parse_from_str(s.trim_end_matches('Z'), "%Y-%m-%dT%H:%M:%S%.f").ok().map(|n| n.and_utc())
+        NaiveDateTime::parse_from_str(s.trim_end_matches('Z'), "%Y-%m-%dT%H:%M:%S%.f")
+            .ok()
+            .map(|n| n.and_utc())
+            .filter(|t| crate::mention::in_rfc3339_range(*t))
     })
 }
 

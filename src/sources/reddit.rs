@@ -289,7 +289,7 @@ pub fn parse(body: &str, source_name: &str, now: DateTime<Utc>) -> Result<Page, 
     let mut posts = Vec::with_capacity(listing.data.children.len());
     for thing in listing.data.children {
         let p = thing.data;
-        let Some(created) = DateTime::from_timestamp(p.created_utc as i64, 0) else { continue };
+        let Some(created) = crate::mention::from_unix(p.created_utc as i64) else { continue };
         let body = p.selftext.as_deref().or(p.body.as_deref()).unwrap_or("");
         let title = p.title.as_deref().map(html::decode_entities);
         // `raw_json=1` gives plain markdown; without it, entities are escaped.

@@ -148,7 +148,9 @@ pub fn parse(body: &str, source_name: &str, now: DateTime<Utc>) -> Result<Vec<Me
             (None, Some(b)) => b.clone(),
             (None, None) => continue,
         };
-        let created = e.published.or(e.updated).unwrap_or(now);
+        // feed-rs reads lenient dates; one that RFC 3339 cannot write (year 58304) counts as none.
+        let in_range = |t: &DateTime<Utc>| crate::mention::in_rfc3339_range(*t);
+        let created = e.published.filter(in_range).or(e.updated.filter(in_range)).unwrap_or(now);
         let link = e
             .links
             .iter()
@@ -231,6 +233,18 @@ mod tests {
         assert!(!m.text.contains('<'), "{}", m.text);
         assert_eq!(m.lang.as_deref(), Some("en"));
         assert_eq!(m.created_at, crate::mention::parse_rfc3339("2026-05-02T09:30:00Z").unwrap());
+    }
+
+    /// feed-rs reads a five-digit year; such an entry counts as undated (`now`), since a
+    /// mention dated 58304 could not be written as RFC 3339.
+    #[test]
+    fn a_date_past_the_year_9999_counts_as_none() {
+        use chrono::Datelike;
+        let body = r#"<?xml version="1.0"?><rss version="2.0"><channel><title>t</title><item><title>x</title><guid>1</guid><pubDate>Mon, 01 Jan 58304 00:00:00 GMT</pubDate></item></channel></rss>"#;
+        let feed = feed_rs::parser::parse(body.as_bytes()).unwrap();
+        assert_eq!(feed.entries[0].published.map(|t| t.year()), Some(58304), "feed-rs reads the year");
+        let entries = parse(body, "rss", now()).unwrap();
+        assert_eq!(entries[0].created_at, now());
     }
 
     #[test]

@@ -226,7 +226,7 @@ pub fn parse(body: &str, source_name: &str, site: &str, now: DateTime<Utc>) -> R
     let domain = site_domain(site);
     let mut items = Vec::with_capacity(w.items.len());
     for it in w.items {
-        let Some(created) = DateTime::from_timestamp(it.creation_date, 0) else { continue };
+        let Some(created) = crate::mention::from_unix(it.creation_date) else { continue };
         let (id, url) = match (it.item_type.as_deref(), it.answer_id, it.question_id) {
             (Some("answer"), Some(a), _) => (format!("a{a}"), format!("https://{domain}/a/{a}")),
             (_, _, Some(q)) => (format!("q{q}"), format!("https://{domain}/q/{q}")),
@@ -283,6 +283,19 @@ mod tests {
         assert_eq!(a.id, "a79012399");
         assert_eq!(a.in_reply_to.as_deref(), Some("q79012345"));
         assert_eq!(site_domain("cooking"), "cooking.stackexchange.com");
+    }
+
+    /// Found by libFuzzer: a `creation_date` in milliseconds (year 58304) made a mention
+    /// that could not be written as RFC 3339; the item is skipped, the others kept.
+    #[test]
+    fn a_time_past_the_year_9999_skips_the_item() {
+        let body = r#"{"items":[{"question_id":1,"title":"a","creation_date":1777731531400},
+            {"question_id":2,"title":"b","creation_date":1777731531}],"has_more":false}"#;
+        let page = parse(body, "se", "stackoverflow", now()).unwrap();
+        let ids: Vec<&str> = page.items.iter().map(|(_, m)| m.id.as_str()).collect();
+        assert_eq!(ids, ["q2"]);
+        let m = &page.items[0].1;
+        assert_eq!(Mention::from_json_str(&m.to_json_line()).unwrap(), *m);
     }
 
     #[test]
