@@ -2,6 +2,7 @@
 //! [`tokenize`](super::tokenize) leaves them (lowercase `norm`) and never changes offsets.
 
 use std::cell::RefCell;
+use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -41,6 +42,9 @@ impl Filter for StopWords {
 /// Word → stem (or folded form), remembered per thread.
 pub type Words = FxHashMap<Box<str>, Box<str>>;
 
+/// Word → stem, remembered per thread and shared with the tokens.
+type Stems = FxHashMap<Box<str>, Arc<str>>;
+
 /// Sets `stem` on words and hashtags. Stems are remembered per thread: words repeat, and
 /// a lookup is several times cheaper than the Snowball algorithm.
 pub struct StemFilter {
@@ -58,22 +62,22 @@ impl StemFilter {
 
     /// Calls `f` with a function from word to stem that looks in, and fills, this
     /// thread's cache for this filter (borrowed once for all the words of a post).
-    fn with_stems(&self, f: impl FnOnce(&mut dyn FnMut(&str) -> String)) {
+    fn with_stems(&self, f: impl FnOnce(&mut dyn FnMut(&str) -> Arc<str>)) {
         thread_local! {
-            static STEMS: RefCell<FxHashMap<u64, Words>> = RefCell::new(FxHashMap::default());
+            static STEMS: RefCell<FxHashMap<u64, Stems>> = RefCell::new(FxHashMap::default());
         }
         STEMS.with(|cache| {
             let mut cache = cache.borrow_mut();
             let mine = cache.entry(self.id).or_default();
             f(&mut |word: &str| {
                 if let Some(stem) = mine.get(word) {
-                    return stem.to_string();
+                    return Arc::clone(stem);
                 }
                 if mine.len() >= crate::score::rules::WORD_CACHE {
                     mine.clear();
                 }
-                let stem = self.stem.stem(word);
-                mine.insert(word.into(), stem.as_str().into());
+                let stem: Arc<str> = Arc::from(self.stem.stem(word));
+                mine.insert(word.into(), Arc::clone(&stem));
                 stem
             })
         })

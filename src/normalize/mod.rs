@@ -18,6 +18,7 @@ pub mod stem;
 use crate::mention::Lang;
 pub use filters::Filter;
 use rustc_hash::FxHashSet;
+use std::sync::Arc;
 pub use stem::Stem;
 
 /// What a token is; the scorer treats kinds differently.
@@ -47,7 +48,8 @@ pub struct Token {
     /// three or more times cut to two ("goood" → "good").
     pub norm: String,
     /// The stem of `norm` after diacritic folding (words and hashtags), `norm` otherwise.
-    pub stem: String,
+    /// Shared with the per-thread stem cache, so a word's stem is not copied per post.
+    pub stem: Arc<str>,
     /// Written in capitals ("TERRIBLE"), two letters or more.
     pub caps: bool,
     /// A letter was repeated three or more times.
@@ -71,6 +73,15 @@ impl Token {
 /// Splits raw text into tokens with `norm` set and `stem` equal to `norm`; an
 /// [`Analyzer`] fills in the rest.
 pub fn tokenize(text: &str) -> Vec<Token> {
+    tokenize_with(text, true)
+}
+
+/// [`tokenize`]; with `stem_words` unset, words and hashtags get an empty `stem` (the
+/// stemming filter sets it), which saves copying every word.
+fn tokenize_with(text: &str, stem_words: bool) -> Vec<Token> {
+    thread_local! {
+        static EMPTY: Arc<str> = Arc::from("");
+    }
     let mut tokens = Vec::with_capacity(text.len() / 5 + 1);
     for (m_start, m_end) in scan::spans(text) {
         let s = &text[m_start..m_end];
@@ -112,7 +123,12 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             _ => (body.to_string(), false),
         };
         let caps = matches!(kind, TokenKind::Word | TokenKind::Hashtag) && is_caps(body);
-        tokens.push(Token { start: m_start, end, kind, stem: norm.clone(), norm, caps, elongated, stop: false });
+        let stem = if stem_words || !matches!(kind, TokenKind::Word | TokenKind::Hashtag) {
+            Arc::from(norm.as_str())
+        } else {
+            EMPTY.with(Arc::clone)
+        };
+        tokens.push(Token { start: m_start, end, kind, stem, norm, caps, elongated, stop: false });
         // Punctuation after a URL ends a clause; keep it as its own token.
         if kind == TokenKind::Url && end < m_end {
             let tail = &text[end..m_end];
@@ -122,7 +138,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                     end: m_end,
                     kind: TokenKind::Punct,
                     norm: c.to_string(),
-                    stem: c.to_string(),
+                    stem: Arc::from(c.to_string()),
                     caps: false,
                     elongated: false,
                     stop: false,
@@ -158,9 +174,10 @@ fn is_caps(s: &str) -> bool {
 /// NFKC, lowercase, format characters removed, runs of 3+ equal letters cut to 2.
 pub fn normalize_word(s: &str) -> (String, bool) {
     use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfkc_quick};
-    let lower = if s.is_ascii() {
-        s.to_ascii_lowercase()
-    } else if is_nfkc_quick(s.chars()) == IsNormalized::Yes {
+    if s.is_ascii() {
+        return normalize_ascii(s.as_bytes());
+    }
+    let lower = if is_nfkc_quick(s.chars()) == IsNormalized::Yes {
         // Already NFKC (most words): only the format characters go.
         if s.chars().any(is_format) { s.replace(is_format, "").to_lowercase() } else { s.to_lowercase() }
     } else {
@@ -170,6 +187,27 @@ pub fn normalize_word(s: &str) -> (String, bool) {
     let collapsed = collapse_runs(&lower, 2);
     let elongated = collapsed.len() != lower.len();
     (collapsed, elongated)
+}
+
+/// [`normalize_word`] for ASCII, in one pass: lowercase, runs of 3+ letters cut to 2.
+fn normalize_ascii(s: &[u8]) -> (String, bool) {
+    let mut out = String::with_capacity(s.len());
+    let mut elongated = false;
+    let (mut prev, mut run) = (0u8, 0usize);
+    for &b in s {
+        let c = b.to_ascii_lowercase();
+        if c == prev && c.is_ascii_alphabetic() {
+            run += 1;
+        } else {
+            (prev, run) = (c, 1);
+        }
+        if run <= 2 {
+            out.push(c as char);
+        } else {
+            elongated = true;
+        }
+    }
+    (out, elongated)
 }
 
 fn is_format(c: char) -> bool {
@@ -214,7 +252,8 @@ impl Analyzer {
 
     /// Tokenizes and runs every filter.
     pub fn analyze(&self, text: &str) -> Vec<Token> {
-        let mut tokens = tokenize(text);
+        let has_stem = self.filters.iter().any(|f| f.as_stem().is_some());
+        let mut tokens = tokenize_with(text, !has_stem);
         for f in &self.filters {
             f.apply(&mut tokens);
         }
@@ -228,7 +267,7 @@ impl Analyzer {
         if let Some(stem) = self.filters.iter().find_map(|f| f.as_stem()) {
             stem.apply(&mut tokens);
         }
-        tokens.into_iter().filter(|t| t.kind != TokenKind::Punct).map(|t| t.stem).collect()
+        tokens.into_iter().filter(|t| t.kind != TokenKind::Punct).map(|t| t.stem.to_string()).collect()
     }
 }
 

@@ -14,7 +14,7 @@ pub mod measure;
 pub mod patterns;
 pub mod rules;
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet;
 
 pub use rules::{Category, CueKind, Rules};
 
@@ -165,7 +165,7 @@ impl Scorer {
         };
         let mut hits = a.hits;
         hits.sort_by_key(|h| (h.start, h.end));
-        let mut seen = HashSet::new();
+        let mut seen = FxHashSet::default();
         let matched = hits.iter().filter(|h| seen.insert(h.id.as_str())).map(|h| h.id.clone()).collect();
         Score {
             lang: lang.map(|l| l.code().to_string()).unwrap_or_else(|| "und".into()),
@@ -278,14 +278,14 @@ impl Scorer {
         let t = &tokens[i];
         match t.kind {
             TokenKind::Word | TokenKind::Hashtag => {
-                if let Some(phrases) = rules.lexicon_phrases.get(&t.stem) {
+                if let Some(phrases) = rules.lexicon_phrases.get(&*t.stem) {
                     for (stems, entry) in phrases {
                         if matches_at(tokens, i, stems) {
                             return Some((stems.len(), entry));
                         }
                     }
                 }
-                if let Some(e) = rules.lexicon.get(&t.stem) {
+                if let Some(e) = rules.lexicon.get(&*t.stem) {
                     return Some((1, e));
                 }
                 let single = t.norm_single()?;
@@ -342,14 +342,14 @@ impl Scorer {
             if !t.is_wordlike() {
                 continue;
             }
-            if let Some(phrases) = rules.cue_phrases.get(&t.stem) {
+            if let Some(phrases) = rules.cue_phrases.get(&*t.stem) {
                 for (stems, index) in phrases {
                     if matches_at(tokens, i, stems) {
                         fire(*index, t.start, tokens[i + stems.len() - 1].end, hits);
                     }
                 }
             }
-            if let Some(indexes) = rules.cue_terms.get(&t.stem) {
+            if let Some(indexes) = rules.cue_terms.get(&*t.stem) {
                 for index in indexes {
                     fire(*index, t.start, t.end, hits);
                 }
@@ -378,14 +378,14 @@ impl Scorer {
     }
 
     fn content_terms(&self, tokens: &[Token], rules: &LangRules) -> Vec<String> {
-        let mut seen = HashSet::new();
+        let mut seen = FxHashSet::default();
         tokens
             .iter()
             .filter(|t| t.is_wordlike() && !t.stop && t.stem.chars().count() >= 3)
             .filter(|t| !self.brand.is_brand_word(&t.norm))
             .filter(|t| !with_folded(&t.norm, |w| rules.negators.contains(w)))
-            .filter(|t| seen.insert(t.stem.as_str()))
-            .map(|t| t.stem.clone())
+            .filter(|t| seen.insert(&*t.stem))
+            .map(|t| t.stem.to_string())
             .collect()
     }
 }
@@ -440,13 +440,12 @@ fn for_each_key(tokens: &[Token], buf: &mut String, mut f: impl FnMut(&str)) {
 /// The lexical layer's share of the logit: its bias and the weight of each key, once.
 fn layer_logit(layer: &LangTerms, tokens: &[Token]) -> f32 {
     let mut z = layer.bias;
-    let mut seen: Vec<&str> = Vec::new();
+    let mut seen = FxHashSet::default();
     let mut buf = String::new();
     for_each_key(tokens, &mut buf, |k| {
         if let Some((key, w)) = layer.terms.0.get_key_value(k)
-            && !seen.contains(&key.as_str())
+            && seen.insert(key.as_ptr())
         {
-            seen.push(key.as_str());
             z += w[0];
         }
     });
@@ -456,13 +455,12 @@ fn layer_logit(layer: &LangTerms, tokens: &[Token]) -> f32 {
 /// The probabilities of (negative, neutral, positive) from a fitted sentiment layer.
 pub fn sentiment_layer(layer: &rules::SentimentLayer, compound: f32, tokens: &[Token]) -> [f32; 3] {
     let mut z: [f32; 3] = std::array::from_fn(|c| layer.bias[c] + layer.compound[c] * compound);
-    let mut seen: Vec<&str> = Vec::new();
+    let mut seen = FxHashSet::default();
     let mut buf = String::new();
     for_each_key(tokens, &mut buf, |k| {
         if let Some((key, w)) = layer.terms.0.get_key_value(k)
-            && !seen.contains(&key.as_str())
+            && seen.insert(key.as_ptr())
         {
-            seen.push(key.as_str());
             for (zc, wc) in z.iter_mut().zip(w) {
                 *zc += wc;
             }
@@ -494,7 +492,7 @@ fn is_clause_break(t: &Token) -> bool {
 }
 
 fn matches_at(tokens: &[Token], i: usize, stems: &[String]) -> bool {
-    stems.iter().enumerate().all(|(k, stem)| tokens.get(i + k).is_some_and(|t| t.is_wordlike() && t.stem == *stem))
+    stems.iter().enumerate().all(|(k, stem)| tokens.get(i + k).is_some_and(|t| t.is_wordlike() && *t.stem == **stem))
 }
 
 fn round3(x: f32) -> f32 {

@@ -70,14 +70,18 @@ impl LazyPatterns {
 #[derive(Debug, Default)]
 pub struct Patterns {
     patterns: Vec<Pattern>,
-    /// Every literal prefix of every pattern that has them, and the pattern each
-    /// belongs to.
-    prefixes: Option<AhoCorasick>,
-    prefix_owner: Vec<usize>,
-    /// For patterns without literal prefixes: the literals every match ends with, and the
-    /// pattern each belongs to. Such a pattern searches the post only when one occurs.
-    suffixes: Option<AhoCorasick>,
-    suffix_owner: Vec<usize>,
+    /// One automaton over every literal prefix of every pattern that has them and every
+    /// literal that a pattern's matches end with (its suffixes), so that a post is scanned
+    /// once; `owner` gives the pattern of each literal and whether it is a suffix.
+    literals: Option<AhoCorasick>,
+    owner: Vec<(usize, Literal)>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Literal {
+    Prefix,
+    /// A pattern runs only when one of its suffixes occurs in the post.
+    Suffix,
 }
 
 #[derive(Debug)]
@@ -136,24 +140,20 @@ impl Patterns {
             out.push(Pattern { re, cue, how, gated });
         }
         // ASCII letters match in any case: `folded_literals` gives them in one.
-        let build = |lits: &[Vec<u8>]| {
-            (!lits.is_empty()).then(|| AhoCorasick::builder().ascii_case_insensitive(true).build(lits).ok()).flatten()
-        };
-        let prefixes = build(&prefix_lits);
-        let suffixes = build(&suffix_lits);
-        // Too many literals for an automaton: those patterns search every post.
-        for p in &mut out {
-            if prefixes.is_none() && matches!(p.how, Filter::Prefix { .. }) {
+        let mut owner: Vec<(usize, Literal)> = prefix_owner.into_iter().map(|p| (p, Literal::Prefix)).collect();
+        owner.extend(suffix_owner.into_iter().map(|p| (p, Literal::Suffix)));
+        prefix_lits.extend(suffix_lits);
+        let literals = (!prefix_lits.is_empty())
+            .then(|| AhoCorasick::builder().ascii_case_insensitive(true).build(&prefix_lits).ok())
+            .flatten();
+        // Too many literals for an automaton: every pattern searches every post.
+        if literals.is_none() {
+            for p in &mut out {
+                p.gated = false;
                 p.how = Filter::Always;
             }
-            if suffixes.is_none() {
-                p.gated = false;
-                if p.how == Filter::Suffix {
-                    p.how = Filter::Always;
-                }
-            }
         }
-        Patterns { patterns: out, prefixes, prefix_owner, suffixes, suffix_owner }
+        Patterns { patterns: out, literals, owner }
     }
 
     /// Calls `f(cue index, start, end)` for the first (leftmost) match of each pattern
@@ -172,28 +172,23 @@ impl Patterns {
         }
         // Patterns with a suffix somewhere in the post (the others need not run).
         let mut suffixed = vec![false; self.patterns.len()];
-        if let Some(ac) = &self.suffixes {
+        if let Some(ac) = &self.literals {
             for m in ac.find_overlapping_iter(text) {
-                suffixed[self.suffix_owner[m.pattern().as_usize()]] = true;
+                match self.owner[m.pattern().as_usize()] {
+                    (p, Literal::Suffix) => suffixed[p] = true,
+                    (p, Literal::Prefix) => starts.push((p, m.start())),
+                }
             }
         }
         let runs = |p: usize| !self.patterns[p].gated || suffixed[p];
-        if let Some(ac) = &self.prefixes {
-            for m in ac.find_overlapping_iter(text) {
-                let p = self.prefix_owner[m.pattern().as_usize()];
-                if !runs(p) {
-                    continue;
-                }
-                if matches!(self.patterns[p].how, Filter::Prefix { boundary: true })
-                    && !is_word_boundary(text, m.start())
-                {
-                    continue;
-                }
-                starts.push((p, m.start()));
-            }
-            starts.sort_unstable();
-            starts.dedup();
-        }
+        starts.retain(|&(p, at)| {
+            // A pattern that starts with `\b` cannot start inside a word.
+            let boundary_ok =
+                !matches!(self.patterns[p].how, Filter::Prefix { boundary: true }) || is_word_boundary(text, at);
+            runs(p) && boundary_ok
+        });
+        starts.sort_unstable();
+        starts.dedup();
         let mut next = 0;
         for (p, pattern) in self.patterns.iter().enumerate() {
             let search = match pattern.how {
