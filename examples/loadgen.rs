@@ -61,7 +61,19 @@ const NOISE: [&str; 4] = [
     "FjordTel roaming in Sweden worked without trouble this weekend",
 ];
 
-const COMPLAINT: &str = "FjordTel charged me twice this month and support never answers, refund now";
+/// The complaints, each filled in with a number that differs from author to author: the
+/// detector counts copies of one text once (a bot network), so one text repeated would
+/// never open an incident and the outbox and sinks would not be loaded.
+const COMPLAINTS: [&str; 4] = [
+    "FjordTel charged me twice this month ({} kr) and support never answers, refund now",
+    "Still no refund from FjordTel for the double charge of {} kr, three calls and no reply",
+    "FjordTel billed me {} kr twice again, their support line hangs up every time",
+    "Week three waiting on FjordTel to return {} kr they took twice, terrible service",
+];
+
+fn complaint(i: usize) -> String {
+    COMPLAINTS[i % COMPLAINTS.len()].replace("{}", &(100 + i % 4900).to_string())
+}
 
 /// A line of /proc/self/status in KiB (Linux), 0 elsewhere.
 fn vm(key: &str) -> u64 {
@@ -135,8 +147,8 @@ async fn main() -> anyhow::Result<()> {
                 }
                 let body: String = (b * batch..((b + 1) * batch).min(total))
                     .map(|i| {
-                        let text = if i % 50 == 7 { COMPLAINT } else { NOISE[i % NOISE.len()] };
-                        line(&format!("t{i}"), text, &format!("a{}", i % 5000), 0, now) + "\n"
+                        let text = if i % 50 == 7 { complaint(i) } else { NOISE[i % NOISE.len()].to_string() };
+                        line(&format!("t{i}"), &text, &format!("a{}", i % 5000), 0, now) + "\n"
                     })
                     .collect();
                 loop {
