@@ -154,14 +154,14 @@ impl Scorer {
         let (sentiment, polarity) = match lang.and_then(|l| model.sentiment.lang.get(l.code())) {
             // Where a fitted layer exists it decides; the sentiment is then P(pos) − P(neg).
             Some(layer) => {
-                let p = sentiment_layer(layer, a.sentiment, &tokens);
+                let p = sentiment_layer(layer, a.sentiment, &a.features, &tokens);
                 let best = (0..3).max_by(|x, y| p[*x].total_cmp(&p[*y])).unwrap_or(1);
                 (p[2] - p[0], [Polarity::Negative, Polarity::Neutral, Polarity::Positive][best])
             }
-            None => (
-                a.sentiment,
-                fit::polarity(a.sentiment, model.sentiment.negative_below, model.sentiment.positive_above),
-            ),
+            None => {
+                let (neg, pos) = model.sentiment.thresholds_for(lang.map(|l| l.code()));
+                (a.sentiment, fit::polarity(a.sentiment, neg, pos))
+            }
         };
         let mut hits = a.hits;
         hits.sort_by_key(|h| (h.start, h.end));
@@ -453,9 +453,22 @@ fn layer_logit(layer: &LangTerms, tokens: &[Token]) -> f32 {
     z
 }
 
-/// The probabilities of (negative, neutral, positive) from a fitted sentiment layer.
-pub fn sentiment_layer(layer: &rules::SentimentLayer, compound: f32, tokens: &[Token]) -> [f32; 3] {
+/// The probabilities of (negative, neutral, positive) from a fitted sentiment layer, over
+/// the compound valence, the complaint features and the post's term keys.
+pub fn sentiment_layer(
+    layer: &rules::SentimentLayer,
+    compound: f32,
+    features: &[f32; N_FEATURES],
+    tokens: &[Token],
+) -> [f32; 3] {
     let mut z: [f32; 3] = std::array::from_fn(|c| layer.bias[c] + layer.compound[c] * compound);
+    for (name, w) in &layer.features {
+        if let Some(i) = FEATURES.iter().position(|f| f == name) {
+            for (zc, wc) in z.iter_mut().zip(w) {
+                *zc += wc * features[i];
+            }
+        }
+    }
     let mut seen: Vec<&str> = Vec::new();
     let mut buf = String::new();
     for_each_key(tokens, &mut buf, |k| {
@@ -524,10 +537,11 @@ mod tests {
     #[test]
     fn reads_sentiment_and_complaints_in_english() {
         check("@fjordtel I have been charged twice and still no refund. Fix it!", Polarity::Negative, true);
-        // No negative word: the complaint model must catch it; the fitted 3-class layer
-        // reads it as neutral (-0.17), which an annotator would not.
-        let s = scorer().score("Still waiting on my refund from FjordTel after 5 weeks", Some("en"));
-        assert!(s.complaint && s.polarity != Polarity::Positive, "{s:?}");
+        // No negative word: the complaint model must catch it, and the fitted 3-class layer
+        // reads the broken expectation (its cue is one of the layer's features) as negative.
+        check("Still waiting on my refund from FjordTel after 5 weeks", Polarity::Negative, true);
+        // "overcharged" is a billing cue and a negative word; "again" makes it a repeat.
+        check("FjordTel overcharged me again", Polarity::Negative, true);
         check("FjordTel support was great, thanks!", Polarity::Positive, false);
         check("not bad at all, FjordTel", Polarity::Positive, false);
         // Negative, but about no business: the compound valence says so, the complaint

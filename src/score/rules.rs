@@ -244,6 +244,28 @@ pub struct SentimentModel {
     /// labelled 3-class sentiment exists in the language; they decide the polarity there.
     #[serde(default)]
     pub lang: BTreeMap<String, SentimentLayer>,
+    /// Optional per-language thresholds (`[sentiment.thresholds.el]`) for a language
+    /// without a layer, fitted where it has labelled 3-class posts; the two above elsewhere.
+    #[serde(default)]
+    pub thresholds: BTreeMap<String, Thresholds>,
+}
+
+impl SentimentModel {
+    /// The thresholds (negative at or below, positive at or above) of a language.
+    pub fn thresholds_for(&self, code: Option<&str>) -> (f32, f32) {
+        match code.and_then(|c| self.thresholds.get(c)) {
+            Some(t) => (t.negative_below, t.positive_above),
+            None => (self.negative_below, self.positive_above),
+        }
+    }
+}
+
+/// The polarity thresholds of one language.
+#[derive(Debug, Clone, Copy, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Thresholds {
+    pub negative_below: f32,
+    pub positive_above: f32,
 }
 
 /// A 3-class (negative, neutral, positive) softmax layer over the compound valence and
@@ -254,6 +276,10 @@ pub struct SentimentLayer {
     pub bias: [f32; 3],
     /// The weight of the compound valence, per class.
     pub compound: [f32; 3],
+    /// The weights of complaint features (names of `score::FEATURES`), per class: a broken
+    /// expectation reads negative though no word in it is.
+    #[serde(default)]
+    pub features: BTreeMap<String, [f32; 3]>,
     #[serde(default)]
     pub terms: TermTable<3>,
 }
@@ -335,19 +361,22 @@ impl Rules {
             });
             Model::fallback()
         });
-        for code in model.complaint.lang.keys().chain(model.sentiment.lang.keys()) {
+        for code in
+            model.complaint.lang.keys().chain(model.sentiment.lang.keys()).chain(model.sentiment.thresholds.keys())
+        {
             if Lang::from_code(code).is_none_or(|l| l.code() != code) {
                 errors.push(RuleError {
                     path: "model.toml".into(),
                     line: line_of_str(
                         files.iter().find(|f| f.0 == "model.toml").map(|f| f.1.as_str()),
-                        &format!(".lang.{code}]"),
+                        &format!(".{code}]"),
                     ),
-                    message: format!("[*.lang.{code}]: {code:?} is not a language code (like en, sl, el)"),
+                    message: format!("[*.{code}]: {code:?} is not a language code (like en, sl, el)"),
                 });
             }
         }
-        for feature in model.complaint.weights.keys() {
+        let layer_features = model.sentiment.lang.values().flat_map(|l| l.features.keys());
+        for feature in model.complaint.weights.keys().chain(layer_features) {
             if !crate::score::FEATURES.contains(&feature.as_str()) {
                 errors.push(RuleError {
                     path: "model.toml".into(),
@@ -410,7 +439,12 @@ impl Model {
     fn fallback() -> Model {
         Model {
             complaint: ComplaintModel { bias: 0.0, threshold: 0.5, weights: BTreeMap::new(), lang: BTreeMap::new() },
-            sentiment: SentimentModel { negative_below: -0.05, positive_above: 0.05, lang: BTreeMap::new() },
+            sentiment: SentimentModel {
+                negative_below: -0.05,
+                positive_above: 0.05,
+                lang: BTreeMap::new(),
+                thresholds: BTreeMap::new(),
+            },
         }
     }
 }
