@@ -253,7 +253,7 @@ impl Scorer {
                     v += sign * b;
                 }
             }
-            if self.negated(tokens, i, rules) {
+            if self.negated(tokens, i, rules) || negated_after(tokens, i, len, &entry.id, rules) {
                 v *= NEGATION_SCALAR;
             }
             if let Some(c) = contrast_at {
@@ -262,6 +262,14 @@ impl Scorer {
             hits.push(Hit { id: entry.id.clone(), start: t.start, end: tokens[i + len - 1].end });
             sum += v;
             i += len;
+        }
+        // Runs of brackets without their pair are smiles and frowns ("спасибо)))", "жаль((("),
+        // worth what ":)" and ":(" are worth.
+        for (start, end, smile) in bracket_runs(text) {
+            if let Some(e) = self.rules.common.get(if smile { ":)" } else { ":(" }) {
+                sum += e.valence;
+                hits.push(Hit { id: e.id.clone(), start, end });
+            }
         }
         let bangs = text.chars().filter(|&c| c == '!').count().min(4) as f32;
         if sum > 0.0 {
@@ -492,6 +500,68 @@ pub fn softmax3(z: [f32; 3]) -> [f32; 3] {
     [e[0] / sum, e[1] / sum, e[2] / sum]
 }
 
+/// Negation that comes after the word: a negation suffix on the word itself (Tamil
+/// "நல்லாயில்லை", seen on the word as written, before a stemmer strips it), or a
+/// post-posed negator among the two words after the entry, within its clause ("anbefaler
+/// ikke", "nalla illa"). An entry that already holds the negation ("mosam illa") is not
+/// negated again.
+fn negated_after(tokens: &[Token], i: usize, len: usize, id: &str, rules: &LangRules) -> bool {
+    if !rules.negation_suffixes.is_empty() && len == 1 {
+        let t = &tokens[i];
+        let suffixed = with_folded(&t.norm, |w| {
+            rules
+                .negation_suffixes
+                .iter()
+                .any(|s| w.len() > s.len() && w.ends_with(s.as_str()) && !id.ends_with(s.as_str()))
+        });
+        if suffixed {
+            return true;
+        }
+    }
+    if rules.negators_after.is_empty() {
+        return false;
+    }
+    for t in tokens.iter().skip(i + len).take(2) {
+        if is_clause_break(t) {
+            return false;
+        }
+        if t.kind == TokenKind::Word && is_in(&rules.negators_after, t) {
+            return true;
+        }
+    }
+    false
+}
+
+/// Runs of two or more closing brackets in a text with more closing than opening ones
+/// (smiles, `true`), or of opening brackets in one with more opening ones (frowns): as
+/// (start, end, smile). Balanced brackets ("(see (this))") are none.
+fn bracket_runs(text: &str) -> Vec<(usize, usize, bool)> {
+    let bytes = text.as_bytes();
+    let open = bytes.iter().filter(|b| **b == b'(').count();
+    let close = bytes.iter().filter(|b| **b == b')').count();
+    let want = match open.cmp(&close) {
+        std::cmp::Ordering::Less => b')',
+        std::cmp::Ordering::Greater => b'(',
+        std::cmp::Ordering::Equal => return Vec::new(),
+    };
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] != want {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < bytes.len() && bytes[i] == want {
+            i += 1;
+        }
+        if i - start >= 2 {
+            out.push((start, i, want == b')'));
+        }
+    }
+    out
+}
+
 /// A function word of a set, as written or with its elongation cut ("nooo" → "no").
 fn is_in(set: &rustc_hash::FxHashSet<String>, t: &Token) -> bool {
     with_folded(&t.norm, |w| set.contains(w)) || t.norm_single().is_some_and(|s| with_folded(&s, |w| set.contains(w)))
@@ -586,6 +656,33 @@ mod tests {
         // Emoji and emoticons count in any language; elongated words are found.
         assert!(sentiment("😡😡") < 0.0 && sentiment(":)") > 0.0 && sentiment("<3") > 0.0);
         assert!(sentiment("goooood") > 0.0);
+    }
+
+    /// The compound valence of a post in `lang`.
+    fn compound(text: &str, lang: Lang) -> f32 {
+        scorer().analyse(text, Some(lang), false).sentiment
+    }
+
+    #[test]
+    fn negation_after_the_word_and_bracket_smiles() {
+        // Issue 3. Tamil: a negation suffix is seen on the word as written, before the
+        // stemmer strips it; "நல்லா" alone is positive.
+        assert!(compound("படம் நல்லா", Lang::Ta) > 0.0);
+        assert!(compound("படம் நல்லாயில்லை", Lang::Ta) < 0.0);
+        // An entry that holds its own negation is not flipped again.
+        assert!(compound("mosam illa", Lang::Ta) > 0.0);
+        // Post-posed negation, within two words and the clause.
+        assert!(compound("jeg anbefaler den", Lang::No) > 0.0);
+        assert!(compound("jeg anbefaler den ikke", Lang::No) < 0.0);
+        assert!(compound("jeg anbefaler den. ikke", Lang::No) > 0.0, "a full stop ends the scope");
+        // Runs of brackets without their pair are smiles and frowns; balanced ones are not.
+        assert!(compound("ну вот)))", Lang::Ru) > 0.0);
+        assert!(compound("ну вот(((", Lang::Ru) < 0.0);
+        assert_eq!(compound("ну вот (см. (тут))", Lang::Ru), 0.0);
+        assert_eq!(bracket_runs("a)) b ) c(("), vec![(1, 3, true)]);
+        // The pre-posed window stays three words.
+        assert!(compound("this is not a good plan", Lang::En) < 0.0);
+        assert!(compound("not that it was ever very good", Lang::En) > 0.0);
     }
 
     #[test]

@@ -149,6 +149,10 @@ pub struct LangRules {
     pub lexicon_phrases: FxHashMap<String, Vec<(Vec<String>, LexEntry)>>,
     /// Function words, matched on the folded normalized form.
     pub negators: FxHashSet<String>,
+    /// Negators that negate the sentiment word just before them, folded.
+    pub negators_after: FxHashSet<String>,
+    /// Word endings that negate their own word, folded.
+    pub negation_suffixes: Vec<String>,
     pub boosters: FxHashMap<String, f32>,
     pub contrast: FxHashSet<String>,
     pub second_person: FxHashSet<String>,
@@ -529,12 +533,25 @@ struct RulesFile {
     rule: Vec<RawRule>,
     #[serde(default)]
     lexicon: BTreeMap<Spanned<String>, f32>,
-    negators: Option<WordList>,
+    negators: Option<NegatorList>,
     #[serde(default)]
     boosters: Option<BTreeMap<String, f32>>,
     contrast: Option<WordList>,
     stopwords: Option<WordList>,
     targeting: Option<Targeting>,
+}
+
+/// `[negators]`: words that negate what follows; words that negate what comes just before
+/// them (`after`: "anbefaler ikke", "nalla illa"); word endings that negate their own word
+/// (`suffixes`: Tamil "வில்லை", so that negation is seen before a stemmer strips it).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct NegatorList {
+    words: Vec<String>,
+    #[serde(default)]
+    after: Vec<String>,
+    #[serde(default)]
+    suffixes: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -583,6 +600,8 @@ fn build_lang(
         lexicon: FxHashMap::default(),
         lexicon_phrases: FxHashMap::default(),
         negators: FxHashSet::default(),
+        negators_after: FxHashSet::default(),
+        negation_suffixes: Vec::new(),
         boosters: FxHashMap::default(),
         contrast: FxHashSet::default(),
         second_person: FxHashSet::default(),
@@ -597,6 +616,8 @@ fn build_lang(
     for (path, text, file) in files {
         if let Some(n) = &file.negators {
             out.negators.extend(n.words.iter().map(|w| fold(w)));
+            out.negators_after.extend(n.after.iter().map(|w| fold(w)));
+            out.negation_suffixes.extend(n.suffixes.iter().map(|w| fold(w)));
         }
         if let Some(b) = &file.boosters {
             out.boosters.extend(b.iter().map(|(w, v)| (fold(w), *v)));
@@ -707,7 +728,7 @@ fn build_lang(
             out.function_words.extend(s.words.iter().map(|w| fold(w)));
         }
     }
-    let lists = [&out.negators, &out.contrast, &out.second_person];
+    let lists = [&out.negators, &out.negators_after, &out.contrast, &out.second_person];
     let more: Vec<String> = lists.iter().flat_map(|l| l.iter().cloned()).chain(out.boosters.keys().cloned()).collect();
     out.function_words.extend(more);
     out
