@@ -17,7 +17,8 @@ use anyhow::Context as _;
 use super::eval::{Task, read_all};
 use crate::brand::BrandMatcher;
 use crate::score::fit::{
-    Example, Options, SentimentExample, SentimentFit, cross_validate, fit, fit_sentiment, fit_thresholds, model_toml,
+    Example, Options, SentimentExample, SentimentFit, cross_validate, fit, fit_lang_thresholds, fit_sentiment,
+    fit_thresholds, model_toml,
 };
 use crate::score::measure::{Confusion, fold_of, parse_fold};
 use crate::score::{Polarity, Scorer};
@@ -56,6 +57,10 @@ pub struct FitArgs {
     pub out: PathBuf,
 }
 
+/// A language gets its own polarity thresholds with at least this many labelled posts of
+/// each class (and no 3-class layer).
+const MIN_PER_CLASS_THRESHOLDS: usize = 40;
+
 pub fn run(args: FitArgs) -> anyhow::Result<ExitCode> {
     let exclude = match &args.exclude_fold {
         Some(f) => Some(parse_fold(f).with_context(|| format!("--exclude-fold {f:?}: expected K/N, e.g. 0/5"))?),
@@ -72,8 +77,17 @@ pub fn run(args: FitArgs) -> anyhow::Result<ExitCode> {
         .filter_map(|(code, l)| {
             let mut terms: Vec<(String, [f32; 3])> = l.terms.0.iter().map(|(k, w)| (k.clone(), *w)).collect();
             terms.sort_by(|a, b| a.0.cmp(&b.0));
-            Some((crate::mention::Lang::from_code(code)?, SentimentFit { bias: l.bias, compound: l.compound, terms }))
+            let features = l.features.iter().map(|(k, w)| (k.clone(), *w)).collect();
+            let layer = SentimentFit { bias: l.bias, compound: l.compound, features, terms };
+            Some((crate::mention::Lang::from_code(code)?, layer))
         })
+        .collect();
+    let mut lang_thresholds: std::collections::BTreeMap<String, (f32, f32)> = rules
+        .model
+        .sentiment
+        .thresholds
+        .iter()
+        .map(|(code, t)| (code.clone(), (t.negative_below, t.positive_above)))
         .collect();
     let scorer = Scorer::new(rules, BrandMatcher::new(&args.brand, &[]), Vec::new());
     let (posts, bad) = read_all(&args.data, Task::Complaints, exclude, false)?;
@@ -131,7 +145,13 @@ pub fn run(args: FitArgs) -> anyhow::Result<ExitCode> {
             let Some(label) = r.class(Task::Sentiment).and_then(Polarity::parse) else { continue };
             let code = r.lang.clone().unwrap_or_else(|| lang.map(|l| l.code()).unwrap_or("und").to_string());
             samples.push((code, a.sentiment, label));
-            sentiment_examples.push(SentimentExample { compound: a.sentiment, keys: a.keys, lang, label });
+            sentiment_examples.push(SentimentExample {
+                compound: a.sentiment,
+                features: a.features,
+                keys: a.keys,
+                lang,
+                label,
+            });
         }
         let (n, p, f1) = fit_thresholds(&samples);
         (neg, pos) = (n, p);
@@ -140,16 +160,28 @@ pub fn run(args: FitArgs) -> anyhow::Result<ExitCode> {
             layers = fit_sentiment(&sentiment_examples, &o);
         }
         let with_layers: Vec<&str> = layers.keys().map(|l| l.code()).collect();
+        // A language without a layer but with enough labelled posts of each class gets
+        // its own thresholds.
+        let per_lang = fit_lang_thresholds(&samples, &with_layers, MIN_PER_CLASS_THRESHOLDS);
+        for (code, (n, p, f1)) in &per_lang {
+            println!("sentiment thresholds for {code}: negative ≤ {n}, positive ≥ {p} (macro F1 {f1:.3} on it)");
+        }
+        lang_thresholds = per_lang.iter().map(|(code, (n, p, _))| (code.clone(), (*n, *p))).collect();
         println!(
             "sentiment layers fitted for: {}",
             if with_layers.is_empty() { "none".into() } else { with_layers.join(", ") }
         );
         sentiment_note = format!(
             "fitted on {} ({} posts; thresholds: mean macro F1 over languages {f1:.3} on them); \
-             3-class layers for: {}",
+             3-class layers for: {}; own thresholds for: {}",
             names(&args.sentiment),
             samples.len(),
-            if with_layers.is_empty() { "none".into() } else { with_layers.join(", ") }
+            if with_layers.is_empty() { "none".into() } else { with_layers.join(", ") },
+            if lang_thresholds.is_empty() {
+                "none".into()
+            } else {
+                lang_thresholds.keys().cloned().collect::<Vec<_>>().join(", ")
+            }
         );
         if b > 0 {
             eprintln!("{b} bad sentiment line(s) skipped");
@@ -178,7 +210,7 @@ pub fn run(args: FitArgs) -> anyhow::Result<ExitCode> {
         opts.l2_terms,
         report.trim_end()
     );
-    let text = model_toml(&model, 0.5, neg, pos, &layers, &header);
+    let text = model_toml(&model, 0.5, neg, pos, &layers, &lang_thresholds, &header);
     // The file must load as part of the rules before it replaces anything.
     toml::from_str::<crate::score::rules::Model>(&text).context("the fitted model does not read back")?;
     std::fs::write(&args.out, text).with_context(|| format!("cannot write {}", args.out.display()))?;

@@ -208,21 +208,31 @@ fn sigmoid(z: f32) -> f32 {
     1.0 / (1.0 + (-z).exp())
 }
 
+/// The complaint features a sentiment layer weighs (indexes into [`FEATURES`]): the cues by
+/// kind and whether a categorised cue fired, so that a broken expectation ("still waiting
+/// on my refund after 5 weeks") can read negative though no word in it is.
+pub const SENTIMENT_FEATURES: [usize; 6] = [0, 1, 2, 3, 4, 5];
+
 /// One post labelled with its polarity, as the sentiment layer sees it.
 #[derive(Debug, Clone)]
 pub struct SentimentExample {
     pub compound: f32,
+    /// The complaint features of the post ([`FEATURES`]); the layer weighs
+    /// [`SENTIMENT_FEATURES`] of them.
+    pub features: [f32; N_FEATURES],
     pub keys: Vec<String>,
     pub lang: Option<Lang>,
     pub label: Polarity,
 }
 
-/// A fitted 3-class sentiment layer: (bias, compound weight, term weights by key),
-/// each per class (negative, neutral, positive).
+/// A fitted 3-class sentiment layer: (bias, compound weight, feature weights by name,
+/// term weights by key), each per class (negative, neutral, positive).
 #[derive(Debug, Clone, PartialEq)]
 pub struct SentimentFit {
     pub bias: [f32; 3],
     pub compound: [f32; 3],
+    /// By name of [`FEATURES`].
+    pub features: Vec<(String, [f32; 3])>,
     pub terms: Vec<(String, [f32; 3])>,
 }
 
@@ -230,6 +240,13 @@ impl SentimentFit {
     /// Probabilities of (negative, neutral, positive).
     pub fn predict(&self, e: &SentimentExample) -> [f32; 3] {
         let mut z: [f32; 3] = std::array::from_fn(|c| self.bias[c] + self.compound[c] * e.compound);
+        for (name, w) in &self.features {
+            if let Some(i) = FEATURES.iter().position(|f| f == name) {
+                for (zc, wc) in z.iter_mut().zip(w) {
+                    *zc += wc * e.features[i];
+                }
+            }
+        }
         for k in &e.keys {
             if let Ok(i) = self.terms.binary_search_by(|(t, _)| t.as_str().cmp(k)) {
                 for (zc, wc) in z.iter_mut().zip(self.terms[i].1) {
@@ -273,12 +290,18 @@ pub fn fit_sentiment(examples: &[SentimentExample], opts: &Options) -> BTreeMap<
         }
         let mut vocab: Vec<&str> = df.into_iter().filter(|(_, n)| *n >= opts.min_df).map(|(k, _)| k).collect();
         vocab.sort_unstable();
-        let index: HashMap<&str, usize> = vocab.iter().enumerate().map(|(i, k)| (*k, i + 1)).collect();
-        // Column 0 is the compound valence; terms follow.
+        let first_term = 1 + SENTIMENT_FEATURES.len();
+        let index: HashMap<&str, usize> = vocab.iter().enumerate().map(|(i, k)| (*k, i + first_term)).collect();
+        // Column 0 is the compound valence, then the complaint features; terms follow.
         let xs: Vec<Vec<(usize, f32)>> = rows
             .iter()
             .map(|e| {
                 let mut x = vec![(0, e.compound)];
+                for (c, f) in SENTIMENT_FEATURES.iter().enumerate() {
+                    if e.features[*f] != 0.0 {
+                        x.push((c + 1, e.features[*f]));
+                    }
+                }
                 x.extend(e.keys.iter().filter_map(|k| index.get(k.as_str()).map(|i| (*i, 1.0))));
                 x
             })
@@ -287,17 +310,19 @@ pub fn fit_sentiment(examples: &[SentimentExample], opts: &Options) -> BTreeMap<
         let n = rows.len() as f32;
         let cw: Vec<f32> = per_class.iter().map(|k| n / (3.0 * *k as f32)).collect();
         let ws: Vec<f32> = ys.iter().map(|y| cw[*y]).collect();
-        let (bias, w) = softmax_regression(&xs, &ys, &ws, vocab.len() + 1, opts.l2_terms, opts.iterations);
+        let (bias, w) = softmax_regression(&xs, &ys, &ws, vocab.len() + first_term, opts.l2_terms, opts.iterations);
+        let features =
+            SENTIMENT_FEATURES.iter().enumerate().map(|(c, f)| (FEATURES[*f].to_string(), w[c + 1])).collect();
         let mut terms: Vec<(String, [f32; 3])> = vocab
             .iter()
             .enumerate()
-            .map(|(i, k)| (k.to_string(), w[i + 1]))
+            .map(|(i, k)| (k.to_string(), w[i + first_term]))
             .filter(|(_, w)| w.iter().any(|x| x.abs() >= 0.01))
             .collect();
         terms.sort_by(|a, b| max_abs(&b.1).total_cmp(&max_abs(&a.1)));
         terms.truncate(opts.max_terms);
         terms.sort_by(|a, b| a.0.cmp(&b.0));
-        out.insert(lang, SentimentFit { bias, compound: w[0], terms });
+        out.insert(lang, SentimentFit { bias, compound: w[0], features, terms });
     }
     out
 }
@@ -380,6 +405,34 @@ pub fn fit_thresholds(samples: &[(String, f32, Polarity)]) -> (f32, f32, f64) {
     (round3(best.0), round3(best.1), best.2)
 }
 
+/// Per-language thresholds for the languages in `samples` (those we analyse) that have at least
+/// `min_per_class` posts of each class and are not in `skip` (those with a fitted layer):
+/// language → (negative at or below, positive at or above, macro F1 on the samples).
+pub fn fit_lang_thresholds(
+    samples: &[(String, f32, Polarity)],
+    skip: &[&str],
+    min_per_class: usize,
+) -> BTreeMap<String, (f32, f32, f64)> {
+    let analysed = |l: &str| Lang::from_code(l).is_some_and(|x| x.code() == l);
+    let mut langs: Vec<&str> =
+        samples.iter().map(|s| s.0.as_str()).filter(|l| !skip.contains(l) && analysed(l)).collect();
+    langs.sort_unstable();
+    langs.dedup();
+    let mut out = BTreeMap::new();
+    for lang in langs {
+        let rows: Vec<(String, f32, Polarity)> = samples.iter().filter(|s| s.0 == lang).cloned().collect();
+        let mut per_class = [0usize; 3];
+        for r in &rows {
+            per_class[class_of(r.2)] += 1;
+        }
+        if per_class.iter().any(|n| *n < min_per_class) {
+            continue;
+        }
+        out.insert(lang.to_string(), fit_thresholds(&rows));
+    }
+    out
+}
+
 /// The 3-class decision on a compound score.
 pub fn polarity(sentiment: f32, negative_below: f32, positive_above: f32) -> Polarity {
     if sentiment <= negative_below {
@@ -403,6 +456,7 @@ pub fn model_toml(
     negative_below: f32,
     positive_above: f32,
     sentiment: &BTreeMap<Lang, SentimentFit>,
+    thresholds: &BTreeMap<String, (f32, f32)>,
     header: &str,
 ) -> String {
     use std::fmt::Write as _;
@@ -424,14 +478,21 @@ pub fn model_toml(
     }
     let _ = writeln!(out, "\n[sentiment]\nnegative_below = {negative_below}\npositive_above = {positive_above}");
     let triple = |w: &[f32; 3]| format!("[{}, {}, {}]", round4(w[0]), round4(w[1]), round4(w[2]));
+    for (code, (neg, pos)) in thresholds {
+        let _ = writeln!(out, "\n[sentiment.thresholds.{code}]\nnegative_below = {neg}\npositive_above = {pos}");
+    }
     for (lang, layer) in sentiment {
         let code = lang.code();
         let _ = writeln!(
             out,
-            "\n[sentiment.lang.{code}]\nbias = {}\ncompound = {}\nterms = \'\'\'",
+            "\n[sentiment.lang.{code}]\nbias = {}\ncompound = {}",
             triple(&layer.bias),
             triple(&layer.compound)
         );
+        for (name, w) in &layer.features {
+            let _ = writeln!(out, "features.{name} = {}", triple(w));
+        }
+        let _ = writeln!(out, "terms = \'\'\'");
         for (k, w) in layer.terms.iter().filter(|(k, _)| writable(k)) {
             let _ = writeln!(out, "{} {} {} {k}", round4(w[0]), round4(w[1]), round4(w[2]));
         }
@@ -496,15 +557,20 @@ mod tests {
             SentimentFit {
                 bias: [0.1, 0.2, -0.3],
                 compound: [-2.0, 0.0, 2.0],
+                features: vec![("cue_expectation".into(), [0.7, 0.0, -0.7])],
                 terms: vec![("ok".into(), [0.0, 0.5, 0.1])],
             },
         );
-        let text = model_toml(&m, 0.5, -0.05, 0.05, &sentiment, "fitted on a test\nsecond line");
+        let thresholds = BTreeMap::from([("el".to_string(), (-0.2, 0.3))]);
+        let text = model_toml(&m, 0.5, -0.05, 0.05, &sentiment, &thresholds, "fitted on a test\nsecond line");
         let model: crate::score::rules::Model = toml::from_str(&text).expect("valid model.toml");
         assert!(text.starts_with("# fitted on a test\n# second line\n"));
         assert_eq!(model.complaint.weights.len(), N_FEATURES);
         assert!(model.complaint.lang["en"].terms.0.contains_key("refund"));
         assert_eq!(model.sentiment.lang["en"].terms.0["ok"], [0.0, 0.5, 0.1]);
+        assert_eq!(model.sentiment.lang["en"].features["cue_expectation"], [0.7, 0.0, -0.7]);
+        assert_eq!(model.sentiment.thresholds_for(Some("el")), (-0.2, 0.3));
+        assert_eq!(model.sentiment.thresholds_for(Some("da")), (-0.05, 0.05));
         assert!(!writable("a\'\'\'b") && !writable(" a") && writable("still wait"));
     }
 
@@ -515,6 +581,7 @@ mod tests {
             let x = (i % 5) as f32 / 10.0;
             let e = |compound: f32, keys: &[&str], label| SentimentExample {
                 compound,
+                features: [0.0; N_FEATURES],
                 keys: keys.iter().map(|k| k.to_string()).collect(),
                 lang: Some(Lang::En),
                 label,
@@ -524,7 +591,13 @@ mod tests {
             data.push(e(0.0, &["the", "news"], Polarity::Neutral));
             data.push(e(0.5 + x, &["good"], Polarity::Positive));
         }
-        data.push(SentimentExample { compound: 0.0, keys: vec![], lang: Some(Lang::De), label: Polarity::Neutral });
+        data.push(SentimentExample {
+            compound: 0.0,
+            features: [0.0; N_FEATURES],
+            keys: vec![],
+            lang: Some(Lang::De),
+            label: Polarity::Neutral,
+        });
         let layers = fit_sentiment(&data, &Options { min_per_class: 20, min_df: 2, ..Options::default() });
         assert!(!layers.contains_key(&Lang::De), "too few German posts");
         let en = &layers[&Lang::En];
@@ -534,6 +607,61 @@ mod tests {
             best == class_of(e.label)
         });
         assert_eq!(right.count(), 240);
+    }
+
+    #[test]
+    fn a_sentiment_layer_learns_that_a_broken_expectation_is_negative() {
+        // The same words, neutral without the cue and negative with it: only the feature
+        // can tell them apart.
+        let mut data = Vec::new();
+        for i in 0..40 {
+            let mut features = [0.0; N_FEATURES];
+            features[1] = 1.0;
+            let e = |compound: f32, features: [f32; N_FEATURES], label| SentimentExample {
+                compound,
+                features,
+                keys: vec!["my".into(), "refund".into()],
+                lang: Some(Lang::En),
+                label,
+            };
+            data.push(e(0.0, features, Polarity::Negative));
+            data.push(e(0.0, [0.0; N_FEATURES], Polarity::Neutral));
+            data.push(e(0.4 + (i % 3) as f32 / 10.0, [0.0; N_FEATURES], Polarity::Positive));
+        }
+        let layers = fit_sentiment(&data, &Options { min_per_class: 20, min_df: 2, ..Options::default() });
+        let en = &layers[&Lang::En];
+        let w = en.features.iter().find(|f| f.0 == "cue_expectation").map(|f| f.1).unwrap();
+        assert!(w[0] > w[1] && w[0] > w[2], "{w:?}");
+        let p = en.predict(&data[0]);
+        assert!(p[0] > p[1] && p[0] > p[2], "{p:?}");
+    }
+
+    #[test]
+    fn thresholds_are_fitted_per_language_where_three_classes_are_labelled() {
+        let mut samples = Vec::new();
+        for i in 0..40 {
+            let x = i as f32 / 200.0;
+            // Greek neutral posts read slightly negative here: its band sits lower.
+            samples.push(("el".to_string(), -0.3 - x, Polarity::Negative));
+            samples.push(("el".to_string(), -0.1 + x / 4.0, Polarity::Neutral));
+            samples.push(("el".to_string(), 0.2 + x, Polarity::Positive));
+            samples.push(("sl".to_string(), -0.5, Polarity::Negative));
+            samples.push(("sl".to_string(), 0.5, Polarity::Positive));
+            samples.push(("en".to_string(), -0.5, Polarity::Negative));
+            samples.push((
+                "hi".to_string(),
+                -0.5 + x,
+                [Polarity::Negative, Polarity::Neutral, Polarity::Positive][i % 3],
+            ));
+        }
+        let fitted = fit_lang_thresholds(&samples, &["en"], 30);
+        assert_eq!(
+            fitted.keys().collect::<Vec<_>>(),
+            ["el"],
+            "sl has no neutral posts, en has a layer, hi is not analysed"
+        );
+        let (neg, pos, f1) = fitted["el"];
+        assert!((-0.3..-0.1).contains(&neg) && (0.0..=0.2).contains(&pos) && f1 > 0.99, "{neg} {pos} {f1}");
     }
 
     #[test]

@@ -154,14 +154,14 @@ impl Scorer {
         let (sentiment, polarity) = match lang.and_then(|l| model.sentiment.lang.get(l.code())) {
             // Where a fitted layer exists it decides; the sentiment is then P(pos) − P(neg).
             Some(layer) => {
-                let p = sentiment_layer(layer, a.sentiment, &tokens);
+                let p = sentiment_layer(layer, a.sentiment, &a.features, &tokens);
                 let best = (0..3).max_by(|x, y| p[*x].total_cmp(&p[*y])).unwrap_or(1);
                 (p[2] - p[0], [Polarity::Negative, Polarity::Neutral, Polarity::Positive][best])
             }
-            None => (
-                a.sentiment,
-                fit::polarity(a.sentiment, model.sentiment.negative_below, model.sentiment.positive_above),
-            ),
+            None => {
+                let (neg, pos) = model.sentiment.thresholds_for(lang.map(|l| l.code()));
+                (a.sentiment, fit::polarity(a.sentiment, neg, pos))
+            }
         };
         let mut hits = a.hits;
         hits.sort_by_key(|h| (h.start, h.end));
@@ -253,7 +253,7 @@ impl Scorer {
                     v += sign * b;
                 }
             }
-            if self.negated(tokens, i, rules) {
+            if self.negated(tokens, i, rules) || negated_after(tokens, i, len, &entry.id, rules) {
                 v *= NEGATION_SCALAR;
             }
             if let Some(c) = contrast_at {
@@ -262,6 +262,14 @@ impl Scorer {
             hits.push(Hit { id: entry.id.clone(), start: t.start, end: tokens[i + len - 1].end });
             sum += v;
             i += len;
+        }
+        // Runs of brackets without their pair are smiles and frowns ("спасибо)))", "жаль((("),
+        // worth what ":)" and ":(" are worth.
+        for (start, end, smile) in bracket_runs(text) {
+            if let Some(e) = self.rules.common.get(if smile { ":)" } else { ":(" }) {
+                sum += e.valence;
+                hits.push(Hit { id: e.id.clone(), start, end });
+            }
         }
         let bangs = text.chars().filter(|&c| c == '!').count().min(4) as f32;
         if sum > 0.0 {
@@ -452,9 +460,22 @@ fn layer_logit(layer: &LangTerms, tokens: &[Token]) -> f32 {
     z
 }
 
-/// The probabilities of (negative, neutral, positive) from a fitted sentiment layer.
-pub fn sentiment_layer(layer: &rules::SentimentLayer, compound: f32, tokens: &[Token]) -> [f32; 3] {
+/// The probabilities of (negative, neutral, positive) from a fitted sentiment layer, over
+/// the compound valence, the complaint features and the post's term keys.
+pub fn sentiment_layer(
+    layer: &rules::SentimentLayer,
+    compound: f32,
+    features: &[f32; N_FEATURES],
+    tokens: &[Token],
+) -> [f32; 3] {
     let mut z: [f32; 3] = std::array::from_fn(|c| layer.bias[c] + layer.compound[c] * compound);
+    for (name, w) in &layer.features {
+        if let Some(i) = FEATURES.iter().position(|f| f == name) {
+            for (zc, wc) in z.iter_mut().zip(w) {
+                *zc += wc * features[i];
+            }
+        }
+    }
     let mut seen = FxHashSet::default();
     let mut buf = String::new();
     for_each_key(tokens, &mut buf, |k| {
@@ -475,6 +496,68 @@ pub fn softmax3(z: [f32; 3]) -> [f32; 3] {
     let e = [(z[0] - m).exp(), (z[1] - m).exp(), (z[2] - m).exp()];
     let sum = e[0] + e[1] + e[2];
     [e[0] / sum, e[1] / sum, e[2] / sum]
+}
+
+/// Negation that comes after the word: a negation suffix on the word itself (Tamil
+/// "நல்லாயில்லை", seen on the word as written, before a stemmer strips it), or a
+/// post-posed negator among the two words after the entry, within its clause ("anbefaler
+/// ikke", "nalla illa"). An entry that already holds the negation ("mosam illa") is not
+/// negated again.
+fn negated_after(tokens: &[Token], i: usize, len: usize, id: &str, rules: &LangRules) -> bool {
+    if !rules.negation_suffixes.is_empty() && len == 1 {
+        let t = &tokens[i];
+        let suffixed = with_folded(&t.norm, |w| {
+            rules
+                .negation_suffixes
+                .iter()
+                .any(|s| w.len() > s.len() && w.ends_with(s.as_str()) && !id.ends_with(s.as_str()))
+        });
+        if suffixed {
+            return true;
+        }
+    }
+    if rules.negators_after.is_empty() {
+        return false;
+    }
+    for t in tokens.iter().skip(i + len).take(2) {
+        if is_clause_break(t) {
+            return false;
+        }
+        if t.kind == TokenKind::Word && is_in(&rules.negators_after, t) {
+            return true;
+        }
+    }
+    false
+}
+
+/// Runs of two or more closing brackets in a text with more closing than opening ones
+/// (smiles, `true`), or of opening brackets in one with more opening ones (frowns): as
+/// (start, end, smile). Balanced brackets ("(see (this))") are none.
+fn bracket_runs(text: &str) -> Vec<(usize, usize, bool)> {
+    let bytes = text.as_bytes();
+    let open = bytes.iter().filter(|b| **b == b'(').count();
+    let close = bytes.iter().filter(|b| **b == b')').count();
+    let want = match open.cmp(&close) {
+        std::cmp::Ordering::Less => b')',
+        std::cmp::Ordering::Greater => b'(',
+        std::cmp::Ordering::Equal => return Vec::new(),
+    };
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] != want {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < bytes.len() && bytes[i] == want {
+            i += 1;
+        }
+        if i - start >= 2 {
+            out.push((start, i, want == b')'));
+        }
+    }
+    out
 }
 
 /// A function word of a set, as written or with its elongation cut ("nooo" → "no").
@@ -522,10 +605,11 @@ mod tests {
     #[test]
     fn reads_sentiment_and_complaints_in_english() {
         check("@fjordtel I have been charged twice and still no refund. Fix it!", Polarity::Negative, true);
-        // No negative word: the complaint model must catch it; the fitted 3-class layer
-        // reads it as neutral (-0.17), which an annotator would not.
-        let s = scorer().score("Still waiting on my refund from FjordTel after 5 weeks", Some("en"));
-        assert!(s.complaint && s.polarity != Polarity::Positive, "{s:?}");
+        // No negative word: the complaint model must catch it, and the fitted 3-class layer
+        // reads the broken expectation (its cue is one of the layer's features) as negative.
+        check("Still waiting on my refund from FjordTel after 5 weeks", Polarity::Negative, true);
+        // "overcharged" is a billing cue and a negative word; "again" makes it a repeat.
+        check("FjordTel overcharged me again", Polarity::Negative, true);
         check("FjordTel support was great, thanks!", Polarity::Positive, false);
         check("not bad at all, FjordTel", Polarity::Positive, false);
         // Negative, but about no business: the compound valence says so, the complaint
@@ -570,6 +654,33 @@ mod tests {
         // Emoji and emoticons count in any language; elongated words are found.
         assert!(sentiment("😡😡") < 0.0 && sentiment(":)") > 0.0 && sentiment("<3") > 0.0);
         assert!(sentiment("goooood") > 0.0);
+    }
+
+    /// The compound valence of a post in `lang`.
+    fn compound(text: &str, lang: Lang) -> f32 {
+        scorer().analyse(text, Some(lang), false).sentiment
+    }
+
+    #[test]
+    fn negation_after_the_word_and_bracket_smiles() {
+        // Issue 3. Tamil: a negation suffix is seen on the word as written, before the
+        // stemmer strips it; "நல்லா" alone is positive.
+        assert!(compound("படம் நல்லா", Lang::Ta) > 0.0);
+        assert!(compound("படம் நல்லாயில்லை", Lang::Ta) < 0.0);
+        // An entry that holds its own negation is not flipped again.
+        assert!(compound("mosam illa", Lang::Ta) > 0.0);
+        // Post-posed negation, within two words and the clause.
+        assert!(compound("jeg anbefaler den", Lang::No) > 0.0);
+        assert!(compound("jeg anbefaler den ikke", Lang::No) < 0.0);
+        assert!(compound("jeg anbefaler den. ikke", Lang::No) > 0.0, "a full stop ends the scope");
+        // Runs of brackets without their pair are smiles and frowns; balanced ones are not.
+        assert!(compound("ну вот)))", Lang::Ru) > 0.0);
+        assert!(compound("ну вот(((", Lang::Ru) < 0.0);
+        assert_eq!(compound("ну вот (см. (тут))", Lang::Ru), 0.0);
+        assert_eq!(bracket_runs("a)) b ) c(("), vec![(1, 3, true)]);
+        // The pre-posed window stays three words.
+        assert!(compound("this is not a good plan", Lang::En) < 0.0);
+        assert!(compound("not that it was ever very good", Lang::En) > 0.0);
     }
 
     #[test]

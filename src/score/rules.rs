@@ -149,6 +149,10 @@ pub struct LangRules {
     pub lexicon_phrases: FxHashMap<String, Vec<(Vec<String>, LexEntry)>>,
     /// Function words, matched on the folded normalized form.
     pub negators: FxHashSet<String>,
+    /// Negators that negate the sentiment word just before them, folded.
+    pub negators_after: FxHashSet<String>,
+    /// Word endings that negate their own word, folded.
+    pub negation_suffixes: Vec<String>,
     pub boosters: FxHashMap<String, f32>,
     pub contrast: FxHashSet<String>,
     pub second_person: FxHashSet<String>,
@@ -244,6 +248,28 @@ pub struct SentimentModel {
     /// labelled 3-class sentiment exists in the language; they decide the polarity there.
     #[serde(default)]
     pub lang: BTreeMap<String, SentimentLayer>,
+    /// Optional per-language thresholds (`[sentiment.thresholds.el]`) for a language
+    /// without a layer, fitted where it has labelled 3-class posts; the two above elsewhere.
+    #[serde(default)]
+    pub thresholds: BTreeMap<String, Thresholds>,
+}
+
+impl SentimentModel {
+    /// The thresholds (negative at or below, positive at or above) of a language.
+    pub fn thresholds_for(&self, code: Option<&str>) -> (f32, f32) {
+        match code.and_then(|c| self.thresholds.get(c)) {
+            Some(t) => (t.negative_below, t.positive_above),
+            None => (self.negative_below, self.positive_above),
+        }
+    }
+}
+
+/// The polarity thresholds of one language.
+#[derive(Debug, Clone, Copy, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Thresholds {
+    pub negative_below: f32,
+    pub positive_above: f32,
 }
 
 /// A 3-class (negative, neutral, positive) softmax layer over the compound valence and
@@ -254,6 +280,10 @@ pub struct SentimentLayer {
     pub bias: [f32; 3],
     /// The weight of the compound valence, per class.
     pub compound: [f32; 3],
+    /// The weights of complaint features (names of `score::FEATURES`), per class: a broken
+    /// expectation reads negative though no word in it is.
+    #[serde(default)]
+    pub features: BTreeMap<String, [f32; 3]>,
     #[serde(default)]
     pub terms: TermTable<3>,
 }
@@ -335,19 +365,22 @@ impl Rules {
             });
             Model::fallback()
         });
-        for code in model.complaint.lang.keys().chain(model.sentiment.lang.keys()) {
+        for code in
+            model.complaint.lang.keys().chain(model.sentiment.lang.keys()).chain(model.sentiment.thresholds.keys())
+        {
             if Lang::from_code(code).is_none_or(|l| l.code() != code) {
                 errors.push(RuleError {
                     path: "model.toml".into(),
                     line: line_of_str(
                         files.iter().find(|f| f.0 == "model.toml").map(|f| f.1.as_str()),
-                        &format!(".lang.{code}]"),
+                        &format!(".{code}]"),
                     ),
-                    message: format!("[*.lang.{code}]: {code:?} is not a language code (like en, sl, el)"),
+                    message: format!("[*.{code}]: {code:?} is not a language code (like en, sl, el)"),
                 });
             }
         }
-        for feature in model.complaint.weights.keys() {
+        let layer_features = model.sentiment.lang.values().flat_map(|l| l.features.keys());
+        for feature in model.complaint.weights.keys().chain(layer_features) {
             if !crate::score::FEATURES.contains(&feature.as_str()) {
                 errors.push(RuleError {
                     path: "model.toml".into(),
@@ -410,7 +443,12 @@ impl Model {
     fn fallback() -> Model {
         Model {
             complaint: ComplaintModel { bias: 0.0, threshold: 0.5, weights: BTreeMap::new(), lang: BTreeMap::new() },
-            sentiment: SentimentModel { negative_below: -0.05, positive_above: 0.05, lang: BTreeMap::new() },
+            sentiment: SentimentModel {
+                negative_below: -0.05,
+                positive_above: 0.05,
+                lang: BTreeMap::new(),
+                thresholds: BTreeMap::new(),
+            },
         }
     }
 }
@@ -495,12 +533,25 @@ struct RulesFile {
     rule: Vec<RawRule>,
     #[serde(default)]
     lexicon: BTreeMap<Spanned<String>, f32>,
-    negators: Option<WordList>,
+    negators: Option<NegatorList>,
     #[serde(default)]
     boosters: Option<BTreeMap<String, f32>>,
     contrast: Option<WordList>,
     stopwords: Option<WordList>,
     targeting: Option<Targeting>,
+}
+
+/// `[negators]`: words that negate what follows; words that negate what comes just before
+/// them (`after`: "anbefaler ikke", "nalla illa"); word endings that negate their own word
+/// (`suffixes`: Tamil "வில்லை", so that negation is seen before a stemmer strips it).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct NegatorList {
+    words: Vec<String>,
+    #[serde(default)]
+    after: Vec<String>,
+    #[serde(default)]
+    suffixes: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -549,6 +600,8 @@ fn build_lang(
         lexicon: FxHashMap::default(),
         lexicon_phrases: FxHashMap::default(),
         negators: FxHashSet::default(),
+        negators_after: FxHashSet::default(),
+        negation_suffixes: Vec::new(),
         boosters: FxHashMap::default(),
         contrast: FxHashSet::default(),
         second_person: FxHashSet::default(),
@@ -563,6 +616,8 @@ fn build_lang(
     for (path, text, file) in files {
         if let Some(n) = &file.negators {
             out.negators.extend(n.words.iter().map(|w| fold(w)));
+            out.negators_after.extend(n.after.iter().map(|w| fold(w)));
+            out.negation_suffixes.extend(n.suffixes.iter().map(|w| fold(w)));
         }
         if let Some(b) = &file.boosters {
             out.boosters.extend(b.iter().map(|(w, v)| (fold(w), *v)));
@@ -673,7 +728,7 @@ fn build_lang(
             out.function_words.extend(s.words.iter().map(|w| fold(w)));
         }
     }
-    let lists = [&out.negators, &out.contrast, &out.second_person];
+    let lists = [&out.negators, &out.negators_after, &out.contrast, &out.second_person];
     let more: Vec<String> = lists.iter().flat_map(|l| l.iter().cloned()).chain(out.boosters.keys().cloned()).collect();
     out.function_words.extend(more);
     out
