@@ -827,6 +827,24 @@ mod tests {
     }
 
     #[test]
+    fn model_sections_for_unknown_languages_and_features_are_located() {
+        let (_, base) = model();
+        let text = format!(
+            "{base}\n[sentiment.thresholds.hi]\nnegative_below = -0.1\npositive_above = 0.1\n\n\
+             [sentiment.lang.en]\nbias = [0.0, 0.0, 0.0]\ncompound = [-1.0, 0.0, 1.0]\n\
+             features.cue_nonsense = [0.1, 0.0, -0.1]\n"
+        );
+        let (_, errs) = Rules::from_files(vec![("model.toml".into(), text)]);
+        let errs: Vec<String> = errs.iter().map(|e| e.to_string()).collect();
+        assert_eq!(errs.len(), 2, "{errs:#?}");
+        assert!(
+            errs.iter().any(|e| e.starts_with("model.toml:11: [*.hi]: \"hi\" is not a language code")),
+            "{errs:#?}"
+        );
+        assert!(errs.iter().any(|e| e.starts_with("model.toml:18: unknown feature \"cue_nonsense\"")), "{errs:#?}");
+    }
+
+    #[test]
     fn a_pattern_too_large_to_compile_is_named_by_check_config() {
         let text = "[[rule]]\nid = \"en.big\"\npattern = '(?:\\w{1000}){1000}'\n";
         let (rules, errs) = Rules::from_files(vec![model(), ("en/c.toml".into(), text.into())]);
