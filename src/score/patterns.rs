@@ -10,10 +10,15 @@
 //! order finds the same match as a search of the whole post. A pattern without a finite
 //! set of prefixes searches every post. The result is the same as running them all.
 //!
+//! A pattern that is an alternation without prefixes as a whole (one branch starts with
+//! `\d+`) is split into its branches, each filtered on its own: the leftmost match of
+//! `A|B` is the leftmost of A's and B's, the earlier branch winning where both start at
+//! the same place, which is what putting the branches' matches together gives back.
+//!
 //! Pure; built once with the rules.
 
 use aho_corasick::AhoCorasick;
-use regex_automata::meta::Regex;
+use regex_automata::meta::{self, Regex};
 use regex_automata::{Anchored, Input};
 use regex_syntax::hir::literal::{ExtractKind, Extractor};
 use regex_syntax::hir::{Hir, HirKind, Look};
@@ -38,25 +43,20 @@ impl LazyPatterns {
     /// `repwatch check-config` reports it as an error.
     pub fn get(&self) -> &Patterns {
         self.compiled.get_or_init(|| {
-            let (ok, failed) = self.compile();
-            for (id, why) in failed {
-                tracing::warn!(rule = %id, "pattern left out: {why}");
+            let (patterns, failed) = Patterns::new(self.sources.iter().map(|(_, source, cue)| (source.as_str(), *cue)));
+            for (i, why) in failed {
+                tracing::warn!(rule = %self.sources[i].0, "pattern left out: {why}");
             }
-            Patterns::new(ok)
+            patterns
         })
     }
 
-    /// Compiles every pattern: the ones that compile, and (rule id, why) of the others.
-    #[allow(clippy::type_complexity)]
-    pub fn compile(&self) -> (Vec<(&str, Regex, usize)>, Vec<(String, String)>) {
-        let (mut ok, mut failed) = (Vec::new(), Vec::new());
-        for (id, source, cue) in &self.sources {
-            match Regex::new(source) {
-                Ok(re) => ok.push((source.as_str(), re, *cue)),
-                Err(e) => failed.push((id.clone(), e.to_string())),
-            }
-        }
-        (ok, failed)
+    /// (rule id, why) of every pattern that does not compile, each compiled whole.
+    pub fn failures(&self) -> Vec<(String, String)> {
+        self.sources
+            .iter()
+            .filter_map(|(id, source, _)| Regex::new(source).err().map(|e| (id.clone(), e.to_string())))
+            .collect()
     }
 
     pub fn for_each_match(&self, text: &str, f: impl FnMut(usize, usize, usize)) {
@@ -69,6 +69,7 @@ impl LazyPatterns {
 /// The patterns of one language, with their literal prefilter.
 #[derive(Debug, Default)]
 pub struct Patterns {
+    /// What is run: each pattern, or each branch of a split one, in order.
     patterns: Vec<Pattern>,
     /// One automaton over every literal prefix of every pattern that has them and every
     /// literal that a pattern's matches end with (its suffixes), so that a post is scanned
@@ -89,6 +90,8 @@ struct Pattern {
     re: Regex,
     /// The index of its cue.
     cue: usize,
+    /// The pattern it is (a branch of), counted in the order given.
+    group: usize,
     how: Filter,
     /// Run only when one of its suffixes occurs in the post.
     gated: bool,
@@ -106,38 +109,40 @@ enum Filter {
 }
 
 impl Patterns {
-    /// Builds the prefilter over `patterns` (source, compiled regex, cue index), in the
-    /// order given.
-    pub fn new(patterns: Vec<(&str, Regex, usize)>) -> Patterns {
+    /// Compiles `patterns` (source, cue index) and builds their prefilter, in the order
+    /// given; also gives (index, why) of each pattern that does not compile, left out.
+    pub fn new<'a>(patterns: impl IntoIterator<Item = (&'a str, usize)>) -> (Patterns, Vec<(usize, String)>) {
         let (mut prefix_lits, mut prefix_owner) = (Vec::new(), Vec::new());
         let (mut suffix_lits, mut suffix_owner) = (Vec::new(), Vec::new());
-        let mut out = Vec::with_capacity(patterns.len());
-        for (n, (source, re, cue)) in patterns.into_iter().enumerate() {
-            let hir = regex_syntax::ParserBuilder::new().build().parse(source).ok();
-            let extract = |kind: ExtractKind| {
-                let h = hir.as_ref()?;
-                folded_literals(source, kind.clone()).or_else(|| literals(h, kind))
+        let (mut out, mut failed) = (Vec::new(), Vec::new());
+        for (group, (source, cue)) in patterns.into_iter().enumerate() {
+            let units = match units(source) {
+                Ok(units) => units,
+                Err(why) => {
+                    failed.push((group, why));
+                    continue;
+                }
             };
-            // Every match ends with one of its suffixes: where none occurs in the post,
-            // the pattern is not run at all.
-            let gated = match extract(ExtractKind::Suffix) {
-                Some(lits) => {
+            for Unit { re, prefixes, suffixes, boundary } in units {
+                let n = out.len();
+                // Every match ends with one of its suffixes: where none occurs in the post,
+                // the pattern is not run at all.
+                let gated = suffixes.is_some();
+                if let Some(lits) = suffixes {
                     suffix_owner.extend(std::iter::repeat_n(n, lits.len()));
                     suffix_lits.extend(lits);
-                    true
                 }
-                None => false,
-            };
-            let how = match (extract(ExtractKind::Prefix), &hir) {
-                (Some(lits), Some(h)) => {
-                    prefix_owner.extend(std::iter::repeat_n(n, lits.len()));
-                    prefix_lits.extend(lits);
-                    Filter::Prefix { boundary: starts_with_boundary(h) }
-                }
-                _ if gated => Filter::Suffix,
-                _ => Filter::Always,
-            };
-            out.push(Pattern { re, cue, how, gated });
+                let how = match prefixes {
+                    Some(lits) => {
+                        prefix_owner.extend(std::iter::repeat_n(n, lits.len()));
+                        prefix_lits.extend(lits);
+                        Filter::Prefix { boundary }
+                    }
+                    None if gated => Filter::Suffix,
+                    None => Filter::Always,
+                };
+                out.push(Pattern { re, cue, group, how, gated });
+            }
         }
         // ASCII letters match in any case: `folded_literals` gives them in one.
         let mut owner: Vec<(usize, Literal)> = prefix_owner.into_iter().map(|p| (p, Literal::Prefix)).collect();
@@ -153,7 +158,7 @@ impl Patterns {
                 p.how = Filter::Always;
             }
         }
-        Patterns { patterns: out, literals, owner }
+        (Patterns { patterns: out, literals, owner }, failed)
     }
 
     /// Calls `f(cue index, start, end)` for the first (leftmost) match of each pattern
@@ -190,40 +195,145 @@ impl Patterns {
         starts.sort_unstable();
         starts.dedup();
         let mut next = 0;
+        // The leftmost match of the pattern whose branches are being run: (start, end).
+        let mut best: Option<(usize, usize)> = None;
         for (p, pattern) in self.patterns.iter().enumerate() {
-            let search = match pattern.how {
-                Filter::Always | Filter::Suffix => runs(p),
+            let found = match pattern.how {
+                Filter::Always | Filter::Suffix if runs(p) => pattern.re.find(text).map(|m| (m.start(), m.end())),
+                Filter::Always | Filter::Suffix => None,
                 Filter::Prefix { .. } => {
                     while next < starts.len() && starts[next].0 < p {
                         next += 1;
                     }
+                    let mut found = None;
                     while next < starts.len() && starts[next].0 == p {
                         let at = starts[next].1;
                         next += 1;
                         let input = Input::new(text).span(at..text.len()).anchored(Anchored::Yes);
                         if let Some(m) = pattern.re.search(&input) {
-                            f(pattern.cue, m.start(), m.end());
+                            found = Some((m.start(), m.end()));
                             break;
                         }
                     }
-                    false
+                    found
                 }
             };
-            if search && let Some(m) = pattern.re.find(text) {
-                f(pattern.cue, m.start(), m.end());
+            // An earlier branch keeps a match that starts at the same place.
+            if let Some(m) = found
+                && best.is_none_or(|b| m.0 < b.0)
+            {
+                best = Some(m);
+            }
+            let last_of_group = self.patterns.get(p + 1).is_none_or(|q| q.group != pattern.group);
+            if last_of_group && let Some((start, end)) = best.take() {
+                f(pattern.cue, start, end);
             }
         }
     }
 }
 
 impl Patterns {
-    /// What [`Patterns::for_each_match`] gives, by running every pattern on the whole post.
+    /// What [`Patterns::for_each_match`] gives, by running every pattern (or each of its
+    /// branches) on the whole post.
     pub fn for_each_match_unfiltered(&self, text: &str, mut f: impl FnMut(usize, usize, usize)) {
-        for pattern in &self.patterns {
-            if let Some(m) = pattern.re.find(text) {
-                f(pattern.cue, m.start(), m.end());
+        let mut best: Option<(usize, usize)> = None;
+        for (p, pattern) in self.patterns.iter().enumerate() {
+            if let Some(m) = pattern.re.find(text)
+                && best.is_none_or(|b| m.start() < b.0)
+            {
+                best = Some((m.start(), m.end()));
+            }
+            let last_of_group = self.patterns.get(p + 1).is_none_or(|q| q.group != pattern.group);
+            if last_of_group && let Some((start, end)) = best.take() {
+                f(pattern.cue, start, end);
             }
         }
+    }
+}
+
+/// What is run for one pattern (or one branch of it), with its literals.
+struct Unit {
+    re: Regex,
+    /// The literals every match starts with, if there is a finite set of them.
+    prefixes: Option<Vec<Vec<u8>>>,
+    /// The literals every match ends with, if there is a finite set of them.
+    suffixes: Option<Vec<Vec<u8>>>,
+    /// Every match starts with `\b`.
+    boundary: bool,
+}
+
+/// The pattern `source` as it is run, compiled: whole, or its branches when it is an
+/// alternation without literal prefixes as a whole and some branch has them.
+fn units(source: &str) -> Result<Vec<Unit>, String> {
+    let parse = |s: &str| regex_syntax::ParserBuilder::new().build().parse(s).ok();
+    let compile = || Regex::new(source).map_err(|e| e.to_string());
+    let Some(hir) = parse(source) else {
+        return Ok(vec![Unit { re: compile()?, prefixes: None, suffixes: None, boundary: false }]);
+    };
+    // A `(?i)` pattern with no other flags, read case-sensitively for `folded_literals`.
+    let folded = source
+        .strip_prefix("(?i)")
+        .filter(|rest| rest.match_indices("(?").all(|(i, _)| rest[i + 2..].starts_with(':')))
+        .and_then(parse);
+    let extract = |h: &Hir, f: Option<&Hir>, kind: ExtractKind| {
+        f.and_then(|f| folded_literals(f, kind.clone())).or_else(|| literals(h, kind))
+    };
+    let unit = |h: &Hir, f: Option<&Hir>, re: Regex, prefixes: Option<Vec<Vec<u8>>>| Unit {
+        re,
+        suffixes: extract(h, f, ExtractKind::Suffix),
+        boundary: prefixes.is_some() && starts_with_boundary(h),
+        prefixes,
+    };
+    let prefixes = extract(&hir, folded.as_ref(), ExtractKind::Prefix);
+    if prefixes.is_some() {
+        return Ok(vec![unit(&hir, folded.as_ref(), compile()?, prefixes)]);
+    }
+    let branches = top_branches(&hir);
+    let folded_branches = folded.as_ref().map(top_branches);
+    if branches.len() < 2 || folded_branches.as_ref().is_some_and(|f| f.len() != branches.len()) {
+        return Ok(vec![unit(&hir, folded.as_ref(), compile()?, None)]);
+    }
+    let branch_prefixes: Vec<Option<Vec<Vec<u8>>>> = branches
+        .iter()
+        .enumerate()
+        .map(|(i, b)| extract(b, folded_branches.as_ref().map(|f| &f[i]), ExtractKind::Prefix))
+        .collect();
+    if branch_prefixes.iter().all(Option::is_none) {
+        return Ok(vec![unit(&hir, folded.as_ref(), compile()?, None)]);
+    }
+    let mut units = Vec::with_capacity(branches.len());
+    for (i, (branch, prefixes)) in branches.iter().zip(branch_prefixes).enumerate() {
+        let Ok(branch_re) = meta::Builder::new().build_from_hir(branch) else {
+            return Ok(vec![unit(&hir, folded.as_ref(), compile()?, None)]);
+        };
+        units.push(unit(branch, folded_branches.as_ref().map(|f| &f[i]), branch_re, prefixes));
+    }
+    Ok(units)
+}
+
+/// The branches of a pattern that is an alternation, in order; the pattern alone
+/// otherwise. The parser moves what all branches start with out of them (`\b(a…|b…)`):
+/// such a start is put back into each branch when it offers no choices (word boundaries,
+/// literals, single classes), so that the branches are tried in the same order; what
+/// follows the alternation is put back into each branch as it is.
+fn top_branches(hir: &Hir) -> Vec<Hir> {
+    match hir.kind() {
+        HirKind::Capture(c) => top_branches(&c.sub),
+        HirKind::Alternation(alts) => alts.clone(),
+        HirKind::Concat(parts) => {
+            let fixed = |h: &Hir| matches!(h.kind(), HirKind::Look(_) | HirKind::Literal(_) | HirKind::Class(_));
+            let Some(k) = parts.iter().position(|p| !fixed(p)) else { return vec![hir.clone()] };
+            let branches = top_branches(&parts[k]);
+            if branches.len() < 2 {
+                return vec![hir.clone()];
+            }
+            let (before, after) = (&parts[..k], &parts[k + 1..]);
+            branches
+                .into_iter()
+                .map(|b| Hir::concat(before.iter().cloned().chain([b]).chain(after.iter().cloned()).collect()))
+                .collect()
+        }
+        _ => vec![hir.clone()],
     }
 }
 
@@ -251,16 +361,11 @@ fn starts_with_boundary(hir: &Hir) -> bool {
 /// than the extractor keeps: it cut them to a letter or two, and nearly every word was a
 /// candidate. A literal is cut (at its end for prefixes, at its start for suffixes) where
 /// its variants would pass 64. `None` when not such a pattern.
-fn folded_literals(source: &str, kind: ExtractKind) -> Option<Vec<Vec<u8>>> {
-    let rest = source.strip_prefix("(?i)")?;
-    if rest.match_indices("(?").any(|(i, _)| !rest[i + 2..].starts_with(':')) {
-        return None;
-    }
+fn folded_literals(hir: &Hir, kind: ExtractKind) -> Option<Vec<Vec<u8>>> {
     let suffix = matches!(kind, ExtractKind::Suffix);
-    let hir = regex_syntax::ParserBuilder::new().build().parse(rest).ok()?;
     let mut extractor = Extractor::new();
     extractor.kind(kind).limit_total(4096);
-    let seq = extractor.extract(&hir);
+    let seq = extractor.extract(hir);
     let mut out = Vec::new();
     for lit in seq.literals()? {
         let text = utf8_part(lit.as_bytes(), suffix)?;
@@ -328,9 +433,8 @@ mod tests {
     fn check(patterns: &[&str], texts: &[&str]) {
         let compiled: Vec<(regex::Regex, usize)> =
             patterns.iter().enumerate().map(|(i, p)| (regex::Regex::new(p).expect("valid"), i * 10)).collect();
-        let index = Patterns::new(
-            patterns.iter().enumerate().map(|(i, p)| (*p, Regex::new(p).expect("valid"), i * 10)).collect(),
-        );
+        let (index, failed) = Patterns::new(patterns.iter().enumerate().map(|(i, p)| (*p, i * 10)));
+        assert!(failed.is_empty(), "{failed:?}");
         for text in texts {
             let mut got = Vec::new();
             index.for_each_match(text, |cue, s, e| got.push((cue, s, e)));
@@ -379,7 +483,7 @@ mod tests {
 
     #[test]
     fn each_pattern_gets_the_cheapest_safe_filter() {
-        let how = |p: &str| Patterns::new(vec![(p, Regex::new(p).expect("valid"), 0)]).patterns[0].how;
+        let how = |p: &str| Patterns::new([(p, 0)]).0.patterns[0].how;
         assert_eq!(how(r"(?i)\bcharged\s+twice"), Filter::Prefix { boundary: true });
         assert_eq!(how(r"(\bpor\s*qu[eé]|\bcu[aá]ndo)"), Filter::Prefix { boundary: true });
         assert_eq!(how(r"(?i)charged|\btwice"), Filter::Prefix { boundary: false });
@@ -404,6 +508,10 @@ mod tests {
 
     #[test]
     fn case_insensitive_patterns_get_whole_words_as_prefixes() {
+        let folded_literals = |source: &str, kind| {
+            let rest = source.strip_prefix("(?i)").filter(|r| !r.contains("(?"))?;
+            super::folded_literals(&regex_syntax::ParserBuilder::new().build().parse(rest).ok()?, kind)
+        };
         let lits = folded_literals(r"(?i)\b(is|are|everything)\s+down", ExtractKind::Prefix).expect("a (?i) pattern");
         assert_eq!(lits, vec![b"are".to_vec(), b"everything".to_vec(), b"is".to_vec()]);
         let greek = folded_literals(r"(?i)\bπως", ExtractKind::Prefix).expect("a (?i) pattern");
@@ -414,11 +522,14 @@ mod tests {
         assert_eq!(folded_literals(r"charged", ExtractKind::Prefix), None);
     }
 
-    /// The shipped rules, through the prefilter and not, on the labelled posts (read from
-    /// ../shared/eval when it is there): the same matches.
+    /// The shipped rules, through the prefilter, run unfiltered, and each pattern whole
+    /// (by the regex crate), on the labelled posts (read from ../shared/eval when it is
+    /// there): the same matches.
     #[test]
     fn the_prefilter_changes_no_match_of_the_shipped_rules() {
         let rules = crate::score::Rules::embedded();
+        let mut whole: std::collections::HashMap<Option<crate::mention::Lang>, Vec<(regex::Regex, usize)>> =
+            std::collections::HashMap::new();
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/eval");
         let mut n = 0;
         for dir in std::fs::read_dir(&root).into_iter().flatten().flatten() {
@@ -436,6 +547,15 @@ mod tests {
                         patterns.for_each_match(text, |c, s, e| got.push((c, s, e)));
                         patterns.for_each_match_unfiltered(text, |c, s, e| want.push((c, s, e)));
                         assert_eq!(got, want, "{lang:?} {text:?}");
+                        let regexes = whole.entry(lang).or_insert_with(|| {
+                            let sources = &rules.for_lang(lang).cue_patterns.sources;
+                            sources.iter().map(|(_, s, cue)| (regex::Regex::new(s).expect("compiles"), *cue)).collect()
+                        });
+                        let each: Vec<(usize, usize, usize)> = regexes
+                            .iter()
+                            .filter_map(|(re, cue)| re.find(text).map(|m| (*cue, m.start(), m.end())))
+                            .collect();
+                        assert_eq!(got, each, "{lang:?} {text:?}");
                         n += 1;
                     }
                 }
@@ -445,9 +565,53 @@ mod tests {
     }
 
     #[test]
+    fn alternations_without_prefixes_run_as_branches_with_the_same_matches() {
+        let patterns = [
+            r"(?i)\b(second|third)\s+(\w+\s+)?(time|day)\b|\w+\s+(calls|emails)\b[^.!?]{0,40}\b(no|never)\b|\b(called|emailed)\s+(\w+\s+)?\d+\s+times\b",
+            r"\w*ing\s+\d+|\bwaiting\b|\d+\s+days",
+            r"(\d+\s*%|\bhalf)\s+off",
+            r"(?i)\w+\s+ikke\b|\d+\s+ganger",
+        ];
+        let (index, _) = Patterns::new(patterns.iter().map(|p| (*p, 0)));
+        let groups: Vec<usize> = index.patterns.iter().map(|p| p.group).collect();
+        assert_eq!(groups, [0, 0, 0, 1, 1, 1, 2, 2, 3], "split where a branch has prefixes, not otherwise");
+        assert_eq!(index.patterns[1].how, Filter::Suffix, "'… calls … never' is gated by its ends");
+        assert_eq!(index.patterns[2].how, Filter::Prefix { boundary: true });
+        check(
+            &patterns,
+            &[
+                "The THIRD time I called, 4 calls and never an answer",
+                "I called them 5 times, 3 emails, no reply. Second day",
+                "waiting 5 days",
+                "still waiting, 5 days now, singing 3",
+                "waiting",
+                "20 % off and half off",
+                "Ikke igjen, 3 ganger, det virker ikke",
+                "ingenting",
+            ],
+        );
+    }
+
+    #[test]
     fn more_than_64_patterns_work() {
         let owned: Vec<String> = (0..70).map(|i| format!(r"\bw{i}x\b")).collect();
         let patterns: Vec<&str> = owned.iter().map(String::as_str).collect();
         check(&patterns, &["w3x w69x w64x", "none", "w0x"]);
+    }
+}
+#[cfg(test)]
+mod dbg_tmp {
+    #[test]
+    fn show() {
+        let rules = crate::score::Rules::embedded();
+        for lang in crate::mention::Lang::ALL {
+            let ps = rules.for_lang(Some(lang)).cue_patterns.get();
+            let v: Vec<String> = ps
+                .patterns
+                .iter()
+                .map(|p| format!("{}:{:?}{}", p.group, p.how, if p.gated { "g" } else { "" }))
+                .collect();
+            eprintln!("{lang:?} {}", v.join(" "));
+        }
     }
 }

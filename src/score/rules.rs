@@ -424,7 +424,7 @@ impl Rules {
         let mut out: Vec<String> = self
             .langs
             .values()
-            .flat_map(|r| r.cue_patterns.compile().1)
+            .flat_map(|r| r.cue_patterns.failures())
             .map(|(id, why)| format!("rule {id:?}: pattern cannot be compiled: {why}"))
             .collect();
         out.sort();
