@@ -14,14 +14,14 @@ pub mod measure;
 pub mod patterns;
 pub mod rules;
 
-use rustc_hash::FxHashSet;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 pub use rules::{Category, CueKind, Rules};
 
 use crate::brand::BrandMatcher;
 use crate::mention::Lang;
 use crate::normalize::{Token, TokenKind, lang::Identifier};
-use rules::{LangRules, LangTerms, with_folded};
+use rules::{LangRules, with_folded};
 
 /// The features of the complaint model, by name (the keys of `[complaint.weights]`).
 pub const FEATURES: &[&str] = &[
@@ -103,6 +103,72 @@ pub struct Scorer {
     /// Detects the language of posts that come without one; the brand's languages are
     /// its prior.
     identifier: Identifier,
+    /// The fitted lexical layers of each language that has any.
+    layers: FxHashMap<Lang, Layers>,
+}
+
+/// A language's fitted complaint and sentiment layers in one table, so that a post's term
+/// keys are looked up once for both.
+struct Layers {
+    /// The complaint layer's bias, when the language has one.
+    complaint: Option<f32>,
+    sentiment: Option<SentimentBase>,
+    /// Term key → (complaint weight, negative, neutral, positive weights); 0 where a
+    /// layer does not list the key.
+    terms: FxHashMap<Box<str>, [f32; 4]>,
+}
+
+impl Layers {
+    fn of_model(model: &rules::Model) -> FxHashMap<Lang, Layers> {
+        let mut out = FxHashMap::default();
+        for lang in Lang::ALL.iter().copied() {
+            let complaint = model.complaint.lang.get(lang.code());
+            let sentiment = model.sentiment.lang.get(lang.code());
+            if complaint.is_none() && sentiment.is_none() {
+                continue;
+            }
+            let mut terms: FxHashMap<Box<str>, [f32; 4]> = FxHashMap::default();
+            for (key, w) in complaint.iter().flat_map(|c| &c.terms.0) {
+                terms.entry(key.as_str().into()).or_default()[0] = w[0];
+            }
+            for (key, w) in sentiment.iter().flat_map(|s| &s.terms.0) {
+                terms.entry(key.as_str().into()).or_default()[1..].copy_from_slice(w);
+            }
+            let layers =
+                Layers { complaint: complaint.map(|c| c.bias), sentiment: sentiment.map(SentimentBase::new), terms };
+            out.insert(lang, layers);
+        }
+        out
+    }
+}
+
+/// What a sentiment layer adds before the term keys: its bias, the compound valence and
+/// the complaint features (by index into [`FEATURES`]), per class.
+struct SentimentBase {
+    bias: [f32; 3],
+    compound: [f32; 3],
+    features: Vec<(usize, [f32; 3])>,
+}
+
+impl SentimentBase {
+    fn new(layer: &rules::SentimentLayer) -> SentimentBase {
+        let features = layer
+            .features
+            .iter()
+            .filter_map(|(name, w)| FEATURES.iter().position(|f| f == name).map(|i| (i, *w)))
+            .collect();
+        SentimentBase { bias: layer.bias, compound: layer.compound, features }
+    }
+
+    fn logits(&self, compound: f32, features: &[f32; N_FEATURES]) -> [f32; 3] {
+        let mut z: [f32; 3] = std::array::from_fn(|c| self.bias[c] + self.compound[c] * compound);
+        for (i, w) in &self.features {
+            for (zc, wc) in z.iter_mut().zip(w) {
+                *zc += wc * features[*i];
+            }
+        }
+        z
+    }
 }
 
 /// Everything the complaint model looks at in one post, before the model weighs it:
@@ -133,7 +199,8 @@ impl Scorer {
     pub fn new(rules: Rules, brand: BrandMatcher, prior: Vec<Lang>) -> Scorer {
         let words = rules.langs.iter().map(|(lang, r)| (*lang, &r.function_words));
         let identifier = Identifier::new(&prior).with_words(words);
-        Scorer { rules, brand, identifier }
+        let layers = Layers::of_model(&rules.model);
+        Scorer { rules, brand, identifier, layers }
     }
 
     pub fn rules(&self) -> &Rules {
@@ -143,18 +210,41 @@ impl Scorer {
     /// Scores `text`. `lang` is the mention's language code, if it has one.
     pub fn score(&self, text: &str, lang: Option<&str>) -> Score {
         let lang = self.language(text, lang);
-        let layer = lang.and_then(|l| self.rules.model.complaint.lang.get(l.code()));
+        let layers = lang.and_then(|l| self.layers.get(&l));
         let (a, tokens) = self.run(text, lang);
         let model = &self.rules.model;
         let mut z = self.logit(&a.features);
-        if let Some(layer) = layer {
-            z += layer_logit(layer, &tokens);
+        // The layers' shares: the complaint logit's, and the sentiment logits.
+        let (mut complaint_z, mut sentiment_z) = match layers {
+            Some(l) => (l.complaint, l.sentiment.as_ref().map(|s| s.logits(a.sentiment, &a.features))),
+            None => (None, None),
+        };
+        if let Some(l) = layers {
+            let mut seen = FxHashSet::default();
+            let mut buf = String::new();
+            for_each_key(&tokens, &mut buf, |k| {
+                if let Some((key, w)) = l.terms.get_key_value(k)
+                    && seen.insert(key.as_ptr())
+                {
+                    if let Some(zc) = complaint_z.as_mut() {
+                        *zc += w[0];
+                    }
+                    if let Some(zs) = sentiment_z.as_mut() {
+                        for (zc, wc) in zs.iter_mut().zip(&w[1..]) {
+                            *zc += wc;
+                        }
+                    }
+                }
+            });
+        }
+        if let Some(zc) = complaint_z {
+            z += zc;
         }
         let complaint_score = 1.0 / (1.0 + (-z).exp());
-        let (sentiment, polarity) = match lang.and_then(|l| model.sentiment.lang.get(l.code())) {
+        let (sentiment, polarity) = match sentiment_z {
             // Where a fitted layer exists it decides; the sentiment is then P(pos) − P(neg).
-            Some(layer) => {
-                let p = sentiment_layer(layer, a.sentiment, &a.features, &tokens);
+            Some(zs) => {
+                let p = softmax3(zs);
                 let best = (0..3).max_by(|x, y| p[*x].total_cmp(&p[*y])).unwrap_or(1);
                 (p[2] - p[0], [Polarity::Negative, Polarity::Neutral, Polarity::Positive][best])
             }
@@ -445,21 +535,6 @@ fn for_each_key(tokens: &[Token], buf: &mut String, mut f: impl FnMut(&str)) {
     }
 }
 
-/// The lexical layer's share of the logit: its bias and the weight of each key, once.
-fn layer_logit(layer: &LangTerms, tokens: &[Token]) -> f32 {
-    let mut z = layer.bias;
-    let mut seen = FxHashSet::default();
-    let mut buf = String::new();
-    for_each_key(tokens, &mut buf, |k| {
-        if let Some((key, w)) = layer.terms.0.get_key_value(k)
-            && seen.insert(key.as_ptr())
-        {
-            z += w[0];
-        }
-    });
-    z
-}
-
 /// The probabilities of (negative, neutral, positive) from a fitted sentiment layer, over
 /// the compound valence, the complaint features and the post's term keys.
 pub fn sentiment_layer(
@@ -468,14 +543,7 @@ pub fn sentiment_layer(
     features: &[f32; N_FEATURES],
     tokens: &[Token],
 ) -> [f32; 3] {
-    let mut z: [f32; 3] = std::array::from_fn(|c| layer.bias[c] + layer.compound[c] * compound);
-    for (name, w) in &layer.features {
-        if let Some(i) = FEATURES.iter().position(|f| f == name) {
-            for (zc, wc) in z.iter_mut().zip(w) {
-                *zc += wc * features[i];
-            }
-        }
-    }
+    let mut z = SentimentBase::new(layer).logits(compound, features);
     let mut seen = FxHashSet::default();
     let mut buf = String::new();
     for_each_key(tokens, &mut buf, |k| {
