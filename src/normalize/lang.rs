@@ -8,7 +8,7 @@
 //!    as weaker evidence, typical Tamil endings (-unga, -anum, -ukku, -chu …). One Tamil
 //!    word can carry a short post of English around it ("semma trailer"), but the
 //!    function words of another language in the post ask for more Tamil (a Swedish post
-//!    with "unga", an English one with "Thala"). @handles are not words of any language.
+//!    with "unga", an English one with "Thala"). @handles and links are not words.
 //! 3. Among the Latin-script languages, a post whose function words (see 4) clearly name
 //!    one language, not a Scandinavian one, is that language. Otherwise whatlang's
 //!    trigram identifier chooses from the post's first 600 bytes, restricted to the
@@ -286,11 +286,12 @@ pub fn detect(text: &str, prior: &[Lang]) -> Lang {
     Identifier::new(prior).detect(text)
 }
 
-/// The words of `text`, lowercase, leaving out @handles: they are names, in no language
-/// ("@kami_stay" is not Tamil "kami").
+/// The words of `text`, lowercase, leaving out @handles and links: they are in no
+/// language ("@kami_stay" is not Tamil "kami"; "http" and "www" are Slovenian stop words,
+/// so that every link voted Slovenian).
 fn latin_words(text: &str) -> Vec<String> {
     text.split_whitespace()
-        .filter(|t| !t.starts_with('@'))
+        .filter(|t| !(t.starts_with('@') || t.contains("://") || t.starts_with("www.")))
         .flat_map(|t| t.split(|c: char| !(c.is_alphabetic() || c == '\'')))
         .filter(|w| !w.is_empty() && !w.starts_with('\''))
         .map(|w| w.to_lowercase())
