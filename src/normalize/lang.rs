@@ -19,9 +19,13 @@
 //!    spellings below that tell English, Norwegian and Danish apart, the trigrams' guess
 //!    (one vote and its confidence) and the prior (a quarter vote for the brand's first
 //!    language, or English, the most common language of posts, when there is no prior).
-//! 5. Norwegian and Danish are close enough that short posts fool any trigram model; the
-//!    spellings that differ (ikke/ikkje, meg/mig, nå/nu, av/af, takk/tak …) decide, and a
-//!    tie goes to Norwegian unless the prior ranks Danish first.
+//! 5. Danish, Norwegian and Swedish are close enough that short posts fool any trigram
+//!    model; the spellings that differ decide (ikke/inte, jeg/jag, meg/mig, nå/nu, av/af,
+//!    takk/tak/tack, hva/hvad/vad …; a word spelt so in two of them tells against the
+//!    third), with the forms -hed/-het, -skab/-skap, -tion/-sjon, kj-/gj- and the letters
+//!    (ä, ö Swedish; æ, ø Danish and Norwegian). A tie goes to Swedish when the trigrams
+//!    say Swedish; between Danish and Norwegian, to Norwegian unless the trigrams say
+//!    Danish and the prior does not rank Norwegian first.
 //!
 //! Pure and infallible: any text gets a language (English when nothing else fits).
 
@@ -56,7 +60,8 @@ impl Identifier {
         }
         let allow: Vec<whatlang::Lang> = latin.iter().filter_map(|l| to_whatlang(*l)).collect();
         let tamil = prior.is_empty() || prior.contains(&Lang::Ta);
-        Identifier { latin, tamil, detector: whatlang::Detector::with_allowlist(allow), words: FxHashMap::default() }
+        let detector = whatlang::Detector::with_allowlist(allow);
+        Identifier { latin, tamil, detector, words: FxHashMap::default() }
     }
 
     /// Adds the function words of each language (folded: lowercase, no accents), so that
@@ -127,10 +132,10 @@ impl Identifier {
             if !matches!(voted, Lang::Da | Lang::No | Lang::Sv) {
                 return voted;
             }
-            return self.scandinavian(&words, voted);
+            return self.scandinavian(&words, text, voted);
         }
         if matches!(guess, Lang::Da | Lang::No | Lang::Sv) {
-            return self.scandinavian(&words, guess);
+            return self.scandinavian(&words, text, guess);
         }
         guess
     }
@@ -207,36 +212,53 @@ impl Identifier {
     }
 
     /// Trigrams mix up the Scandinavian languages on short posts (and take some short
-    /// English ones for them); the words that only one of them spells so decide.
-    fn scandinavian(&self, words: &[String], guess: Lang) -> Lang {
-        let count = |set: &HashSet<&str>| words.iter().filter(|w| set.contains(w.as_str())).count();
-        let (no, da, en) = (count(&NORWEGIAN), count(&DANISH), count(&ENGLISH));
-        if self.latin.contains(&Lang::En) && en >= 2 && en > no.max(da) {
+    /// English ones for them); the spellings that tell them apart decide ([`NORDIC`]: a
+    /// word spelt so in two of them counts for both, against the third), and so do the
+    /// letters: ä and ö are Swedish, æ and ø Danish and Norwegian.
+    fn scandinavian(&self, words: &[String], text: &str, guess: Lang) -> Lang {
+        const LANGS: [Lang; 3] = [Lang::Da, Lang::No, Lang::Sv];
+        let mut score = [0.0f32; 3];
+        let mut en = 0.0f32;
+        for w in words {
+            if let Some(bits) = NORDIC.get(w.as_str()).copied().or_else(|| nordic_form(w)) {
+                for (i, s) in score.iter_mut().enumerate() {
+                    if bits & (1 << i) != 0 {
+                        *s += 1.0;
+                    }
+                }
+            }
+            if ENGLISH.contains(w.as_str()) {
+                en += 1.0;
+            }
+        }
+        if self.latin.contains(&Lang::En) && en >= 2.0 && score.iter().all(|s| en > *s) {
             return Lang::En;
         }
-        let has_no = self.latin.contains(&Lang::No);
-        let has_da = self.latin.contains(&Lang::Da);
-        if guess == Lang::Sv && no == 0 && da == 0 {
-            return guess;
+        let swedish = text.contains(['ä', 'ö', 'Ä', 'Ö']);
+        let other = text.contains(['æ', 'ø', 'Æ', 'Ø']);
+        if swedish && !other {
+            score[2] += NORDIC_LETTERS;
+        } else if other && !swedish {
+            score[0] += NORDIC_LETTERS;
+            score[1] += NORDIC_LETTERS;
         }
-        if !(has_no && has_da) {
-            return if has_no {
-                Lang::No
-            } else if has_da {
-                Lang::Da
-            } else {
-                guess
-            };
-        }
-        match no.cmp(&da) {
-            std::cmp::Ordering::Greater => Lang::No,
-            std::cmp::Ordering::Less => Lang::Da,
-            // A tie (often: no telling word at all) goes to the language the prior ranks
-            // first, Norwegian without a prior: whatlang calls most short Norwegian Danish.
-            std::cmp::Ordering::Equal => {
-                let pos = |l| self.latin.iter().position(|x| *x == l).unwrap_or(usize::MAX);
+        let pos = |l: Lang| self.latin.iter().position(|x| *x == l).unwrap_or(usize::MAX);
+        let best = (0..3).filter(|i| pos(LANGS[*i]) != usize::MAX).map(|i| score[i]).fold(f32::MIN, f32::max);
+        let top: Vec<Lang> =
+            (0..3).filter(|i| pos(LANGS[*i]) != usize::MAX && score[*i] >= best - 1e-6).map(|i| LANGS[i]).collect();
+        match top.as_slice() {
+            [] => guess,
+            [one] => *one,
+            // Trigrams tell Swedish from the other two well enough; not Danish from Norwegian.
+            _ if guess == Lang::Sv && top.contains(&Lang::Sv) => Lang::Sv,
+            // A tie of Danish and Norwegian (often: no telling word at all) goes to Danish
+            // only when the trigrams say so and the prior does not rank Norwegian first
+            // (without a prior Danish comes first in `latin`, alphabetically).
+            _ if top.contains(&Lang::Da) && top.contains(&Lang::No) => {
                 if pos(Lang::Da) < pos(Lang::No) && guess == Lang::Da { Lang::Da } else { Lang::No }
             }
+            _ if top.contains(&guess) => guess,
+            _ => top.iter().copied().min_by_key(|l| pos(*l)).unwrap_or(guess),
         }
     }
 }
@@ -450,6 +472,80 @@ static DANISH: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
     ])
 });
 
+/// What ä/ö (Swedish) or æ/ø (Danish, Norwegian) in a post count in [`Identifier::scandinavian`]:
+/// two telling words, as names and loanwords bring the other letters in now and then.
+const NORDIC_LETTERS: f32 = 2.0;
+
+/// How Danish, Norwegian (Bokmål and Nynorsk) and Swedish spell their frequent words:
+/// word → bit 0 Danish, bit 1 Norwegian, bit 2 Swedish. A word spelt alike in all three
+/// tells nothing and is left out; one spelt so in two tells against the third (ikke: not
+/// Swedish; mig: not Norwegian; av: not Danish).
+static NORDIC: LazyLock<FxHashMap<&'static str, u8>> = LazyLock::new(|| {
+    const DANISH: &str = "
+        ikke jeg og meget også hvordan hvornår når hvad kun bare fra måske nogen noget nogle hvorfor hvem
+        hvis af til at et hun mig dig sig mit dit sit nu tak hej nej blev havde skal vil ved for mere efter
+        igen end nok sådan denne dette disse her der hjælp hjælpen uge uger penge pengene tilbage købe købt
+        stadig rigtig rigtigt spørgsmål være blive bliver gør gøre siger hele alle andre mange virkelig
+        dårlig dårligt godt sjov sjovt pige dreng hjem hjemme spise snakke synes kender kæmpe endnu lige
+        selv derfor op ud fik gik lidt vej selskab jer lort tjek forstår brug fået øjeblik venligst desværre
+        altså fordi aldrig altid kunne måtte allerede sammen mens bedre svar svarer kundeservice virker
+        længe lang dag mod uden over";
+    const NORWEGIAN: &str = "
+        ikke ikkje jeg eg og mye mykje også hvordan korleis når hva kva kun bare berre fra frå kanskje noen
+        nokon noe noko hvorfor kvifor hvem kven hvis av til at å et hun ho meg deg seg mitt ditt sitt nå
+        takk hei nei ble blei hadde skal ska vil ved for mer meir etter igjen enn nok sånn slik denne dette
+        disse her der hjelp hjelpen uke uker veke penger pengene pengane tilbake kjøpe kjøpt fortsatt
+        framleis riktig spørsmål være vere bli blir gjør gjøre sier seier hele heile alle andre mange veldig
+        virkelig dårlig dårlige godt gøy jente gutt hjem heim hjemme heime spise snakke synes kjenner kjempe
+        ennå selv sjølv derfor opp ut fikk gikk litt lite vei selskap dere dykk dritt sjekk skjønner trenger
+        fått forstår bruk øyeblikk vennligst dessverre altså fordi aldri alltid kunne måtte allerede sammen
+        mens bedre bra svar svarer kundeservice virker lenge lang dag mot uten over";
+    const SWEDISH: &str = "
+        och inte jag är mycket också hur när vad bara från kanske någon något några varför vem vilken vilket
+        vilka av till att ett hon mig dig sig mitt ditt sitt nu tack hej nej blev hade ska vill vid för
+        mer efter igen än nog sådan sån denna detta dessa här där hjälp vecka veckor pengar pengarna
+        tillbaka köpa köpt fortfarande riktigt fråga frågor vara bli blir gör göra säger hela alla andra
+        många väldigt verkligen dålig dåligt gott kul tjej kille hem hemma äta prata tycker känner jätte
+        jättebra ännu lika själv därför upp ut fick gick lite väg sällskap ni skit kolla behöver fått
+        förstår snälla tyvärr ögonblick alltså eftersom aldrig alltid kunde måste redan tillsammans medan
+        bättre bra svar svarar kundtjänst fungerar funkar länge lång dag idag sedan även utan mot över";
+    let mut map = FxHashMap::default();
+    for (bit, list) in [DANISH, NORWEGIAN, SWEDISH].into_iter().enumerate() {
+        for w in list.split_whitespace() {
+            *map.entry(w).or_insert(0u8) |= 1 << bit;
+        }
+    }
+    map.retain(|_, bits| *bits != 0b111);
+    map
+});
+
+/// The Scandinavian languages that spell a word of this form so (bits as in [`NORDIC`]):
+/// -hed/-skab Danish where Norwegian and Swedish write -het/-skap, -sjon Norwegian where
+/// Danish and Swedish write -tion, and kj-/gj-/skj- words are Norwegian (Danish kø-,
+/// gø-, skø-). Words of six letters or more, so that short function words are not taken.
+fn nordic_form(word: &str) -> Option<u8> {
+    const FORMS: [(&str, u8, bool); 14] = [
+        ("hed", 0b001, false),
+        ("heden", 0b001, false),
+        ("skab", 0b001, false),
+        ("skabet", 0b001, false),
+        ("het", 0b110, false),
+        ("heten", 0b110, false),
+        ("skap", 0b110, false),
+        ("skapet", 0b110, false),
+        ("tion", 0b101, false),
+        ("tionen", 0b101, false),
+        ("sjon", 0b010, false),
+        ("sjonen", 0b010, false),
+        ("kj", 0b010, true),
+        ("gj", 0b010, true),
+    ];
+    if word.len() < 6 {
+        return None;
+    }
+    FORMS.iter().find(|(f, _, start)| if *start { word.starts_with(f) } else { word.ends_with(f) }).map(|(_, b, _)| *b)
+}
+
 /// Frequent English words that no Scandinavian language spells so.
 static ENGLISH: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
     set(&[
@@ -619,6 +715,25 @@ mod tests {
     }
 
     #[test]
+    fn short_swedish_danish_and_norwegian_posts_are_told_apart() {
+        let cases = [
+            ("Varför svarar ni inte?", Lang::Sv),
+            ("Jag har fortfarande inte fått pengarna tillbaka", Lang::Sv),
+            ("Tack för hjälpen!", Lang::Sv),
+            ("Det fungerar inte, vad ska jag göra?", Lang::Sv),
+            ("Köpte en ny telefon igår", Lang::Sv),
+            ("Hvad sker der, jeg har ventet en uge", Lang::Da),
+            ("Jeg har ikke fået noget svar endnu", Lang::Da),
+            ("Hva skjer, jeg har ventet en uke", Lang::No),
+            ("Jeg har ikke fått noe svar ennå", Lang::No),
+            ("Kva er det som skjer med nettet?", Lang::No),
+            ("Ny organisasjon, samme dårlige kundeservice", Lang::No),
+        ];
+        check(&[], &cases);
+        check(&[Lang::Sv, Lang::Da, Lang::No, Lang::En], &cases);
+    }
+
+    #[test]
     fn romanised_tamil_is_tamil() {
         check(
             &[],
@@ -705,6 +820,7 @@ mod tests {
         for set in [&*ENGLISH, &*NORWEGIAN, &*DANISH] {
             clash.extend(set.iter().filter(|w| TANGLISH.weight(w, &mut s) >= 1.0).map(|w| (Lang::En, w.to_string())));
         }
+        clash.extend(NORDIC.keys().filter(|w| TANGLISH.weight(w, &mut s) >= 1.0).map(|w| (Lang::Sv, w.to_string())));
         assert!(clash.is_empty(), "{clash:?}");
     }
 
