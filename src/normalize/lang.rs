@@ -29,7 +29,6 @@
 //!
 //! Pure and infallible: any text gets a language (English when nothing else fits).
 
-use std::collections::HashSet;
 use std::sync::LazyLock;
 
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -147,24 +146,30 @@ impl Identifier {
     /// English one with "Thala", names its own language in its function words.
     fn is_tanglish(&self, words: &[String]) -> bool {
         let mut skel = String::new();
-        let (mut tamil, mut foreign) = (0.0f32, 0.0f32);
-        for w in words {
-            let weight = TANGLISH.weight(w, &mut skel);
-            if weight > 0.0 {
-                tamil += weight;
-            } else if has_tamil_ending(w) {
-                tamil += TANGLISH_ENDING;
-            } else if ENGLISH.contains(w.as_str())
-                || self.words.contains_key(w.as_str())
-                || w.chars().any(|c| ('\u{00C0}'..='\u{024F}').contains(&c))
-            {
+        let tamil: f32 = words
+            .iter()
+            .map(|w| match TANGLISH.weight(w, &mut skel) {
+                0.0 if has_tamil_ending(w) => TANGLISH_ENDING,
+                weight => weight,
+            })
+            .sum();
+        let (min, share, per_foreign) = TANGLISH_NEEDS;
+        if tamil < min || tamil * share < words.len() as f32 {
+            return false; // most posts: the function words need not be looked up
+        }
+        let foreign = words
+            .iter()
+            .filter(|w| {
                 // A function word of a language we analyse, or a letter Tamil in Latin
                 // letters does not use (ä, é, ø …).
-                foreign += 1.0;
-            }
-        }
-        let (min, share, per_foreign) = TANGLISH_NEEDS;
-        tamil >= min && tamil * share >= words.len() as f32 && tamil >= per_foreign * foreign
+                TANGLISH.weight(w, &mut skel) == 0.0
+                    && !has_tamil_ending(w)
+                    && (ENGLISH.contains(w.as_str())
+                        || self.words.contains_key(w.as_str())
+                        || w.chars().any(|c| ('\u{00C0}'..='\u{024F}').contains(&c)))
+            })
+            .count();
+        tamil >= per_foreign * foreign as f32
     }
 
     /// The candidate with the most votes: each of its function words in the post (a word
@@ -349,12 +354,12 @@ fn from_whatlang(w: whatlang::Lang) -> Option<Lang> {
     Lang::ALL.iter().copied().find(|l| to_whatlang(*l) == Some(w))
 }
 
-fn set(words: &'static [&'static str]) -> HashSet<&'static str> {
+fn set(words: &'static [&'static str]) -> FxHashSet<&'static str> {
     words.iter().copied().collect()
 }
 
 /// Spellings that are Norwegian (Bokmål or Nynorsk) and not Danish.
-static NORWEGIAN: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+static NORWEGIAN: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
     set(&[
         "ikkje",
         "eg",
@@ -420,7 +425,7 @@ static NORWEGIAN: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
 });
 
 /// Spellings that are Danish and not Norwegian.
-static DANISH: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+static DANISH: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
     set(&[
         "mig",
         "dig",
@@ -547,7 +552,7 @@ fn nordic_form(word: &str) -> Option<u8> {
 }
 
 /// Frequent English words that no Scandinavian language spells so.
-static ENGLISH: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+static ENGLISH: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
     set(&[
         "the", "and", "are", "were", "of", "my", "you", "your", "with", "from", "this", "that", "waiting", "still",
         "have", "has", "not", "it", "why", "what", "when", "how", "please", "thanks", "thank", "again", "since", "any",
@@ -567,45 +572,57 @@ const TANGLISH_NEEDS: (f32, f32, f32) = (1.0, 16.0, 1.0 / 3.0);
 const TANGLISH_ENDING: f32 = 0.5;
 
 /// Frequent words of Tamil written in Latin letters (src/normalize/tanglish.txt says how
-/// they were chosen), by skeleton, and those that match only as spelt or count half.
+/// they were chosen), by skeleton: one skeleton and one lookup per word of a post.
 struct Tanglish {
-    skeletons: FxHashSet<String>,
-    exact: FxHashSet<&'static str>,
-    half: FxHashSet<&'static str>,
+    by_skeleton: FxHashMap<String, Spellings>,
+}
+
+/// The listed words of one skeleton.
+#[derive(Default)]
+struct Spellings {
+    /// What any spelling with this skeleton counts: 1 if a plain entry has it, else 0
+    /// (only '=' or '~' entries, which count as spelt).
+    weight: f32,
+    /// The '=' (1) and '~' (½) entries, which count only as spelt.
+    spelt: Vec<(&'static str, f32)>,
 }
 
 impl Tanglish {
     /// What `word` (lowercase) counts as Tamil evidence: 1, ½ or 0. `skel` is scratch
     /// space, kept by the caller so that a post costs one allocation, not one per word.
     fn weight(&self, word: &str, skel: &mut String) -> f32 {
-        if self.exact.contains(word) {
-            1.0
-        } else if self.half.contains(word) {
-            0.5
-        } else if skeleton(word, skel) && self.skeletons.contains(skel.as_str()) {
-            1.0
-        } else {
-            0.0
+        if !skeleton(word, skel) {
+            return 0.0;
+        }
+        match self.by_skeleton.get(skel.as_str()) {
+            None => 0.0,
+            Some(s) => s.spelt.iter().find(|(w, _)| *w == word).map_or(s.weight, |(_, weight)| *weight),
         }
     }
 }
 
 static TANGLISH: LazyLock<Tanglish> = LazyLock::new(|| {
-    let mut t = Tanglish { skeletons: FxHashSet::default(), exact: FxHashSet::default(), half: FxHashSet::default() };
+    let mut by_skeleton: FxHashMap<String, Spellings> = FxHashMap::default();
     let mut skel = String::new();
     for line in include_str!("tanglish.txt").lines() {
         let line = line.split('#').next().unwrap_or_default();
-        for word in line.split_whitespace() {
-            if let Some(w) = word.strip_prefix('=') {
-                t.exact.insert(w);
-            } else if let Some(w) = word.strip_prefix('~') {
-                t.half.insert(w);
-            } else if skeleton(word, &mut skel) {
-                t.skeletons.insert(skel.clone());
+        for entry in line.split_whitespace() {
+            let (word, spelt) = match (entry.strip_prefix('='), entry.strip_prefix('~')) {
+                (Some(w), _) => (w, Some(1.0)),
+                (_, Some(w)) => (w, Some(0.5)),
+                _ => (entry, None),
+            };
+            if !skeleton(word, &mut skel) {
+                continue;
+            }
+            let s = by_skeleton.entry(skel.clone()).or_default();
+            match spelt {
+                Some(weight) => s.spelt.push((word, weight)),
+                None => s.weight = 1.0,
             }
         }
     }
-    t
+    Tanglish { by_skeleton }
 });
 
 /// Folds the spelling variants of romanised Tamil into `out`: runs of one letter become
@@ -652,7 +669,11 @@ fn has_tamil_ending(word: &str) -> bool {
         "ungal", "unga", "anum", "ukku", "uku", "ikku", "nju", "dhu", "thu", "aanga", "aangal", "reenga", "rukku",
         "ruku", "kanga", "dhula", "thula", "chu",
     ];
-    word.len() >= 6 && word.is_ascii() && ENDINGS.iter().any(|e| word.ends_with(e))
+    // Every ending ends in a, l, m or u: one byte turns most words away.
+    word.len() >= 6
+        && matches!(word.as_bytes().last(), Some(b'a' | b'l' | b'm' | b'u'))
+        && word.is_ascii()
+        && ENDINGS.iter().any(|e| word.ends_with(e))
 }
 
 #[cfg(test)]
