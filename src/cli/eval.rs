@@ -240,7 +240,9 @@ fn decide(task: Task, s: &Score) -> &'static str {
 }
 
 /// Language identification measured: every post detected as if it came without `lang`
-/// (no brand prior), per language and per length in words.
+/// (no brand prior), per language and per length in words. Per language, `false` counts the
+/// posts of other languages taken for it: a rule that catches more of one language must not
+/// do it by taking the posts of the others.
 pub fn lang_report(scorer: &Scorer, posts: &[Labelled]) -> String {
     use std::collections::BTreeMap;
     use std::fmt::Write as _;
@@ -253,8 +255,11 @@ pub fn lang_report(scorer: &Scorer, posts: &[Labelled]) -> String {
             .collect();
         handles.into_iter().flat_map(|h| h.join().unwrap_or_default()).collect()
     });
-    // lang → (n, right, wrong decisions by language); bucket → (n, right).
+    // lang → (n, right, wrong decisions by language); bucket → (n, right); lang → posts of
+    // other languages taken for it (a language that wins by being guessed everywhere shows
+    // there, not in its own accuracy).
     let mut by_lang: BTreeMap<&str, (usize, usize, BTreeMap<&str, usize>)> = BTreeMap::new();
+    let mut taken_for: BTreeMap<&str, usize> = BTreeMap::new();
     let buckets = [(1, 3, "1-3 words"), (4, 6, "4-6 words"), (7, 12, "7-12 words"), (13, usize::MAX, "13+ words")];
     let mut by_len = [(0usize, 0usize); 4];
     for (p, d) in posts.iter().zip(&detected) {
@@ -270,6 +275,7 @@ pub fn lang_report(scorer: &Scorer, posts: &[Labelled]) -> String {
             by_len[b].1 += 1;
         } else {
             *e.2.entry(got).or_default() += 1;
+            *taken_for.entry(got).or_default() += 1;
         }
     }
     let mut out = String::new();
@@ -279,7 +285,7 @@ pub fn lang_report(scorer: &Scorer, posts: &[Labelled]) -> String {
 ",
         posts.len()
     );
-    let _ = writeln!(out, "{:<5} {:>6} {:>9}   most often taken for", "lang", "n", "accuracy");
+    let _ = writeln!(out, "{:<5} {:>6} {:>9} {:>7}   most often taken for", "lang", "n", "accuracy", "false");
     let (mut n, mut right) = (0, 0);
     for (lang, (total, ok, wrong)) in &by_lang {
         n += total;
@@ -287,7 +293,9 @@ pub fn lang_report(scorer: &Scorer, posts: &[Labelled]) -> String {
         let mut wrong: Vec<(&&str, &usize)> = wrong.iter().collect();
         wrong.sort_by(|a, b| b.1.cmp(a.1));
         let top: Vec<String> = wrong.iter().take(3).map(|(l, k)| format!("{l} {k}")).collect();
-        let _ = writeln!(out, "{lang:<5} {total:>6} {:>9.3}   {}", *ok as f64 / *total as f64, top.join(", "));
+        let false_ = taken_for.get(lang).copied().unwrap_or(0);
+        let _ =
+            writeln!(out, "{lang:<5} {total:>6} {:>9.3} {false_:>7}   {}", *ok as f64 / *total as f64, top.join(", "));
     }
     let _ = writeln!(
         out,
