@@ -21,7 +21,7 @@ pub use rules::{Category, CueKind, Rules};
 use crate::brand::BrandMatcher;
 use crate::mention::Lang;
 use crate::normalize::{Token, TokenKind, lang::Identifier};
-use rules::{LangRules, with_folded};
+use rules::{LangRules, WordRole, with_folded};
 
 /// The features of the complaint model, by name (the keys of `[complaint.weights]`).
 pub const FEATURES: &[&str] = &[
@@ -304,18 +304,17 @@ impl Scorer {
         let rules = self.rules.for_lang(lang);
         let tokens = rules.analyzer.analyze(text);
         let mut hits = Vec::new();
-        let sentiment = self.sentiment(text, &tokens, rules, &mut hits);
-        let (features, category) = self.complaint_features(text, &tokens, rules, sentiment, &mut hits);
-        let terms = self.content_terms(&tokens, rules);
+        let roles = word_roles(&tokens, rules);
+        let sentiment = self.sentiment(text, &tokens, &roles, rules, &mut hits);
+        let (features, category) = self.complaint_features(text, &tokens, &roles, rules, sentiment, &mut hits);
+        let terms = self.content_terms(&tokens, &roles);
         (Analysis { lang, sentiment, features, keys: Vec::new(), category, hits, terms }, tokens)
     }
 
     /// The VADER-style compound valence in −1 … 1.
-    fn sentiment(&self, text: &str, tokens: &[Token], rules: &LangRules, hits: &mut Vec<Hit>) -> f32 {
+    fn sentiment(&self, text: &str, tokens: &[Token], roles: &[Roles], rules: &LangRules, hits: &mut Vec<Hit>) -> f32 {
         let all_caps = tokens.iter().filter(|t| t.is_wordlike()).all(|t| t.caps);
-        let contrast_at = tokens
-            .iter()
-            .position(|t| t.kind == TokenKind::Word && with_folded(&t.norm, |w| rules.contrast.contains(w)));
+        let contrast_at = tokens.iter().zip(roles).position(|(t, r)| t.kind == TokenKind::Word && r.0.contrast);
         let mut sum = 0.0f32;
         let mut i = 0;
         while i < tokens.len() {
@@ -335,7 +334,7 @@ impl Scorer {
                 if is_clause_break(&tokens[j]) {
                     break;
                 }
-                if let Some(b) = booster(&rules.boosters, &tokens[j]) {
+                if let Some(b) = roles[j].0.booster.or(roles[j].1.booster) {
                     let mut b = b * decay;
                     if tokens[j].caps && !all_caps {
                         b += b.signum() * CAPS_INCREMENT * 0.3;
@@ -343,7 +342,7 @@ impl Scorer {
                     v += sign * b;
                 }
             }
-            if self.negated(tokens, i, rules) || negated_after(tokens, i, len, &entry.id, rules) {
+            if self.negated(tokens, roles, i) || negated_after(tokens, roles, i, len, &entry.id, rules) {
                 v *= NEGATION_SCALAR;
             }
             if let Some(c) = contrast_at {
@@ -397,14 +396,14 @@ impl Scorer {
 
     /// A negator among the three words before `i`, within its clause; or "n't" on the
     /// word just before.
-    fn negated(&self, tokens: &[Token], i: usize, rules: &LangRules) -> bool {
+    fn negated(&self, tokens: &[Token], roles: &[Roles], i: usize) -> bool {
         for k in 1..=3 {
             let Some(j) = i.checked_sub(k) else { return false };
             let t = &tokens[j];
             if is_clause_break(t) {
                 return false;
             }
-            if t.kind == TokenKind::Word && (is_in(&rules.negators, t) || t.norm.ends_with("n't")) {
+            if t.kind == TokenKind::Word && (roles[j].0.negator || roles[j].1.negator || t.norm.ends_with("n't")) {
                 return true;
             }
         }
@@ -415,6 +414,7 @@ impl Scorer {
         &self,
         text: &str,
         tokens: &[Token],
+        roles: &[Roles],
         rules: &LangRules,
         sentiment: f32,
         hits: &mut Vec<Hit>,
@@ -455,9 +455,7 @@ impl Scorer {
         }
         rules.cue_patterns.for_each_match(text, |index, start, end| fire(index, start, end, hits));
         let targeted = self.brand.is_targeted(text, tokens);
-        let second_person = tokens
-            .iter()
-            .any(|t| t.kind == TokenKind::Word && with_folded(&t.norm, |w| rules.second_person.contains(w)));
+        let second_person = tokens.iter().zip(roles).any(|(t, r)| t.kind == TokenKind::Word && r.0.second_person);
         let words = tokens.iter().filter(|t| t.is_wordlike()).count();
         let url_only = tokens.iter().any(|t| t.kind == TokenKind::Url) && words <= 3;
         let mut values = [0.0f32; N_FEATURES];
@@ -475,13 +473,15 @@ impl Scorer {
         (values, best_category.map(|(_, c)| c))
     }
 
-    fn content_terms(&self, tokens: &[Token], rules: &LangRules) -> Vec<String> {
+    fn content_terms(&self, tokens: &[Token], roles: &[Roles]) -> Vec<String> {
         let mut seen = FxHashSet::default();
         tokens
             .iter()
-            .filter(|t| t.is_wordlike() && !t.stop && t.stem.chars().count() >= 3)
-            .filter(|t| !self.brand.is_brand_word(&t.norm))
-            .filter(|t| !with_folded(&t.norm, |w| rules.negators.contains(w)))
+            .zip(roles)
+            .filter(|(t, _)| t.is_wordlike() && !t.stop && t.stem.chars().count() >= 3)
+            .filter(|(t, _)| !self.brand.is_brand_word(&t.norm))
+            .filter(|(_, r)| !r.0.negator)
+            .map(|(t, _)| t)
             .filter(|t| seen.insert(&*t.stem))
             .map(|t| t.stem.to_string())
             .collect()
@@ -571,7 +571,7 @@ pub fn softmax3(z: [f32; 3]) -> [f32; 3] {
 /// post-posed negator among the two words after the entry, within its clause ("anbefaler
 /// ikke", "nalla illa"). An entry that already holds the negation ("mosam illa") is not
 /// negated again.
-fn negated_after(tokens: &[Token], i: usize, len: usize, id: &str, rules: &LangRules) -> bool {
+fn negated_after(tokens: &[Token], roles: &[Roles], i: usize, len: usize, id: &str, rules: &LangRules) -> bool {
     if !rules.negation_suffixes.is_empty() && len == 1 {
         let t = &tokens[i];
         let suffixed = with_folded(&t.norm, |w| {
@@ -587,11 +587,11 @@ fn negated_after(tokens: &[Token], i: usize, len: usize, id: &str, rules: &LangR
     if rules.negators_after.is_empty() {
         return false;
     }
-    for t in tokens.iter().skip(i + len).take(2) {
+    for (t, r) in tokens.iter().zip(roles).skip(i + len).take(2) {
         if is_clause_break(t) {
             return false;
         }
-        if t.kind == TokenKind::Word && is_in(&rules.negators_after, t) {
+        if t.kind == TokenKind::Word && (r.0.negator_after || r.1.negator_after) {
             return true;
         }
     }
@@ -628,14 +628,22 @@ fn bracket_runs(text: &str) -> Vec<(usize, usize, bool)> {
     out
 }
 
-/// A function word of a set, as written or with its elongation cut ("nooo" → "no").
-fn is_in(set: &rustc_hash::FxHashSet<String>, t: &Token) -> bool {
-    with_folded(&t.norm, |w| set.contains(w)) || t.norm_single().is_some_and(|s| with_folded(&s, |w| set.contains(w)))
-}
+/// The roles of a token as a function word ([`WordRole`]): as written, and with its
+/// elongation cut ("nooo" → "no").
+type Roles = (WordRole, WordRole);
 
-fn booster(map: &rustc_hash::FxHashMap<String, f32>, t: &Token) -> Option<f32> {
-    with_folded(&t.norm, |w| map.get(w).copied())
-        .or_else(|| t.norm_single().and_then(|s| with_folded(&s, |w| map.get(w).copied())))
+/// The roles of each token, looked up once per post.
+fn word_roles(tokens: &[Token], rules: &LangRules) -> Vec<Roles> {
+    let role = |w: &str| with_folded(w, |w| rules.words.get(w).copied()).unwrap_or_default();
+    tokens
+        .iter()
+        .map(|t| {
+            if rules.words.is_empty() {
+                return Roles::default();
+            }
+            (role(&t.norm), t.norm_single().map(|s| role(&s)).unwrap_or_default())
+        })
+        .collect()
 }
 
 fn is_clause_break(t: &Token) -> bool {

@@ -140,6 +140,17 @@ pub struct LexEntry {
 }
 
 /// Everything known about one language.
+/// What one folded word is to the valence model: members of `LangRules`' negators,
+/// post-posed negators, contrast words and second-person words, and its booster value.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct WordRole {
+    pub negator: bool,
+    pub negator_after: bool,
+    pub contrast: bool,
+    pub second_person: bool,
+    pub booster: Option<f32>,
+}
+
 pub struct LangRules {
     pub lang: Option<Lang>,
     pub analyzer: Analyzer,
@@ -162,6 +173,9 @@ pub struct LangRules {
     /// Every function word (stop words, negators, boosters, contrast, second person),
     /// folded: what language identification recognises a short post by.
     pub function_words: FxHashSet<String>,
+    /// What each folded function word is to the valence model (negator, booster …), so
+    /// that a token is looked up once for all of them.
+    pub words: FxHashMap<String, WordRole>,
     /// Regex cues, with the literal prefilter that decides which run on a post; compiled
     /// on first use.
     pub cue_patterns: LazyPatterns,
@@ -609,6 +623,7 @@ fn build_lang(
         cue_terms: FxHashMap::default(),
         cue_phrases: FxHashMap::default(),
         function_words: FxHashSet::default(),
+        words: FxHashMap::default(),
         cue_patterns: LazyPatterns::default(),
     };
     let mut patterns = Vec::new();
@@ -731,6 +746,19 @@ fn build_lang(
     let lists = [&out.negators, &out.negators_after, &out.contrast, &out.second_person];
     let more: Vec<String> = lists.iter().flat_map(|l| l.iter().cloned()).chain(out.boosters.keys().cloned()).collect();
     out.function_words.extend(more);
+    for (set, mark) in [
+        (&out.negators, (|r: &mut WordRole| r.negator = true) as fn(&mut WordRole)),
+        (&out.negators_after, |r| r.negator_after = true),
+        (&out.contrast, |r| r.contrast = true),
+        (&out.second_person, |r| r.second_person = true),
+    ] {
+        for w in set {
+            mark(out.words.entry(w.clone()).or_default());
+        }
+    }
+    for (w, v) in &out.boosters {
+        out.words.entry(w.clone()).or_default().booster = Some(*v);
+    }
     out
 }
 
