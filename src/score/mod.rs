@@ -21,7 +21,7 @@ pub use rules::{Category, CueKind, Rules};
 use crate::brand::BrandMatcher;
 use crate::mention::Lang;
 use crate::normalize::{Token, TokenKind, lang::Identifier};
-use rules::{LangRules, WordRole, with_folded};
+use rules::{LangRules, StemRules, WordRole, with_folded};
 
 /// The features of the complaint model, by name (the keys of `[complaint.weights]`).
 pub const FEATURES: &[&str] = &[
@@ -304,21 +304,21 @@ impl Scorer {
         let rules = self.rules.for_lang(lang);
         let tokens = rules.analyzer.analyze(text);
         let mut hits = Vec::new();
-        let roles = word_roles(&tokens, rules);
-        let sentiment = self.sentiment(text, &tokens, &roles, rules, &mut hits);
-        let (features, category) = self.complaint_features(text, &tokens, &roles, rules, sentiment, &mut hits);
-        let terms = self.content_terms(&tokens, &roles);
+        let known = known(&tokens, rules);
+        let sentiment = self.sentiment(text, &tokens, &known, rules, &mut hits);
+        let (features, category) = self.complaint_features(text, &tokens, &known, rules, sentiment, &mut hits);
+        let terms = self.content_terms(&tokens, &known);
         (Analysis { lang, sentiment, features, keys: Vec::new(), category, hits, terms }, tokens)
     }
 
     /// The VADER-style compound valence in −1 … 1.
-    fn sentiment(&self, text: &str, tokens: &[Token], roles: &[Roles], rules: &LangRules, hits: &mut Vec<Hit>) -> f32 {
+    fn sentiment(&self, text: &str, tokens: &[Token], known: &[Known], rules: &LangRules, hits: &mut Vec<Hit>) -> f32 {
         let all_caps = tokens.iter().filter(|t| t.is_wordlike()).all(|t| t.caps);
-        let contrast_at = tokens.iter().zip(roles).position(|(t, r)| t.kind == TokenKind::Word && r.0.contrast);
+        let contrast_at = tokens.iter().zip(known).position(|(t, r)| t.kind == TokenKind::Word && r.role.contrast);
         let mut sum = 0.0f32;
         let mut i = 0;
         while i < tokens.len() {
-            let Some((len, entry)) = self.lookup(tokens, i, rules) else {
+            let Some((len, entry)) = self.lookup(tokens, known, i, rules) else {
                 i += 1;
                 continue;
             };
@@ -334,7 +334,7 @@ impl Scorer {
                 if is_clause_break(&tokens[j]) {
                     break;
                 }
-                if let Some(b) = roles[j].0.booster.or(roles[j].1.booster) {
+                if let Some(b) = known[j].role.booster.or(known[j].single.booster) {
                     let mut b = b * decay;
                     if tokens[j].caps && !all_caps {
                         b += b.signum() * CAPS_INCREMENT * 0.3;
@@ -342,7 +342,7 @@ impl Scorer {
                     v += sign * b;
                 }
             }
-            if self.negated(tokens, roles, i) || negated_after(tokens, roles, i, len, &entry.id, rules) {
+            if self.negated(tokens, known, i) || negated_after(tokens, known, i, len, &entry.id, rules) {
                 v *= NEGATION_SCALAR;
             }
             if let Some(c) = contrast_at {
@@ -371,23 +371,29 @@ impl Scorer {
 
     /// The lexicon entry starting at token `i`: the longest phrase, else the word, else
     /// an emoji or emoticon. Returns how many tokens it covers.
-    fn lookup<'r>(&'r self, tokens: &[Token], i: usize, rules: &'r LangRules) -> Option<(usize, &'r rules::LexEntry)> {
+    fn lookup<'r>(
+        &'r self,
+        tokens: &[Token],
+        known: &[Known<'r>],
+        i: usize,
+        rules: &'r LangRules,
+    ) -> Option<(usize, &'r rules::LexEntry)> {
         let t = &tokens[i];
         match t.kind {
             TokenKind::Word | TokenKind::Hashtag => {
-                if let Some(phrases) = rules.lexicon_phrases.get(&*t.stem) {
-                    for (stems, entry) in phrases {
+                if let Some(at) = known[i].stem {
+                    for (stems, entry) in &at.lexicon_phrases {
                         if matches_at(tokens, i, stems) {
                             return Some((stems.len(), entry));
                         }
                     }
-                }
-                if let Some(e) = rules.lexicon.get(&*t.stem) {
-                    return Some((1, e));
+                    if let Some(e) = &at.lexicon {
+                        return Some((1, e));
+                    }
                 }
                 let single = t.norm_single()?;
                 let stem = rules.analyzer.stems(&single).into_iter().next()?;
-                rules.lexicon.get(&stem).map(|e| (1, e))
+                rules.stems.get(&stem)?.lexicon.as_ref().map(|e| (1, e))
             }
             TokenKind::Emoji | TokenKind::Emoticon => self.rules.common.get(&t.norm).map(|e| (1, e)),
             _ => None,
@@ -396,14 +402,16 @@ impl Scorer {
 
     /// A negator among the three words before `i`, within its clause; or "n't" on the
     /// word just before.
-    fn negated(&self, tokens: &[Token], roles: &[Roles], i: usize) -> bool {
+    fn negated(&self, tokens: &[Token], known: &[Known], i: usize) -> bool {
         for k in 1..=3 {
             let Some(j) = i.checked_sub(k) else { return false };
             let t = &tokens[j];
             if is_clause_break(t) {
                 return false;
             }
-            if t.kind == TokenKind::Word && (roles[j].0.negator || roles[j].1.negator || t.norm.ends_with("n't")) {
+            if t.kind == TokenKind::Word
+                && (known[j].role.negator || known[j].single.negator || t.norm.ends_with("n't"))
+            {
                 return true;
             }
         }
@@ -414,7 +422,7 @@ impl Scorer {
         &self,
         text: &str,
         tokens: &[Token],
-        roles: &[Roles],
+        known: &[Known],
         rules: &LangRules,
         sentiment: f32,
         hits: &mut Vec<Hit>,
@@ -440,22 +448,19 @@ impl Scorer {
             if !t.is_wordlike() {
                 continue;
             }
-            if let Some(phrases) = rules.cue_phrases.get(&*t.stem) {
-                for (stems, index) in phrases {
-                    if matches_at(tokens, i, stems) {
-                        fire(*index, t.start, tokens[i + stems.len() - 1].end, hits);
-                    }
+            let Some(at) = known[i].stem else { continue };
+            for (stems, index) in &at.cue_phrases {
+                if matches_at(tokens, i, stems) {
+                    fire(*index, t.start, tokens[i + stems.len() - 1].end, hits);
                 }
             }
-            if let Some(indexes) = rules.cue_terms.get(&*t.stem) {
-                for index in indexes {
-                    fire(*index, t.start, t.end, hits);
-                }
+            for index in &at.cue_terms {
+                fire(*index, t.start, t.end, hits);
             }
         }
         rules.cue_patterns.for_each_match(text, |index, start, end| fire(index, start, end, hits));
         let targeted = self.brand.is_targeted(text, tokens);
-        let second_person = tokens.iter().zip(roles).any(|(t, r)| t.kind == TokenKind::Word && r.0.second_person);
+        let second_person = tokens.iter().zip(known).any(|(t, r)| t.kind == TokenKind::Word && r.role.second_person);
         let words = tokens.iter().filter(|t| t.is_wordlike()).count();
         let url_only = tokens.iter().any(|t| t.kind == TokenKind::Url) && words <= 3;
         let mut values = [0.0f32; N_FEATURES];
@@ -473,14 +478,14 @@ impl Scorer {
         (values, best_category.map(|(_, c)| c))
     }
 
-    fn content_terms(&self, tokens: &[Token], roles: &[Roles]) -> Vec<String> {
+    fn content_terms(&self, tokens: &[Token], known: &[Known]) -> Vec<String> {
         let mut seen = FxHashSet::default();
         tokens
             .iter()
-            .zip(roles)
+            .zip(known)
             .filter(|(t, _)| t.is_wordlike() && !t.stop && t.stem.chars().count() >= 3)
             .filter(|(t, _)| !self.brand.is_brand_word(&t.norm))
-            .filter(|(_, r)| !r.0.negator)
+            .filter(|(_, r)| !r.role.negator)
             .map(|(t, _)| t)
             .filter(|t| seen.insert(&*t.stem))
             .map(|t| t.stem.to_string())
@@ -571,7 +576,7 @@ pub fn softmax3(z: [f32; 3]) -> [f32; 3] {
 /// post-posed negator among the two words after the entry, within its clause ("anbefaler
 /// ikke", "nalla illa"). An entry that already holds the negation ("mosam illa") is not
 /// negated again.
-fn negated_after(tokens: &[Token], roles: &[Roles], i: usize, len: usize, id: &str, rules: &LangRules) -> bool {
+fn negated_after(tokens: &[Token], known: &[Known], i: usize, len: usize, id: &str, rules: &LangRules) -> bool {
     if !rules.negation_suffixes.is_empty() && len == 1 {
         let t = &tokens[i];
         let suffixed = with_folded(&t.norm, |w| {
@@ -587,11 +592,11 @@ fn negated_after(tokens: &[Token], roles: &[Roles], i: usize, len: usize, id: &s
     if rules.negators_after.is_empty() {
         return false;
     }
-    for (t, r) in tokens.iter().zip(roles).skip(i + len).take(2) {
+    for (t, r) in tokens.iter().zip(known).skip(i + len).take(2) {
         if is_clause_break(t) {
             return false;
         }
-        if t.kind == TokenKind::Word && (r.0.negator_after || r.1.negator_after) {
+        if t.kind == TokenKind::Word && (r.role.negator_after || r.single.negator_after) {
             return true;
         }
     }
@@ -628,20 +633,26 @@ fn bracket_runs(text: &str) -> Vec<(usize, usize, bool)> {
     out
 }
 
-/// The roles of a token as a function word ([`WordRole`]): as written, and with its
-/// elongation cut ("nooo" → "no").
-type Roles = (WordRole, WordRole);
+/// What the rules say of one token, looked up once per post: its roles as a function word
+/// ([`WordRole`]), as written and with its elongation cut ("nooo" → "no"), and what starts
+/// at its stem (words and hashtags).
+#[derive(Clone, Copy, Default)]
+struct Known<'r> {
+    role: WordRole,
+    single: WordRole,
+    stem: Option<&'r StemRules>,
+}
 
-/// The roles of each token, looked up once per post.
-fn word_roles(tokens: &[Token], rules: &LangRules) -> Vec<Roles> {
+fn known<'r>(tokens: &[Token], rules: &'r LangRules) -> Vec<Known<'r>> {
     let role = |w: &str| with_folded(w, |w| rules.words.get(w).copied()).unwrap_or_default();
     tokens
         .iter()
         .map(|t| {
+            let stem = if t.is_wordlike() { rules.stems.get(&*t.stem) } else { None };
             if rules.words.is_empty() {
-                return Roles::default();
+                return Known { stem, ..Known::default() };
             }
-            (role(&t.norm), t.norm_single().map(|s| role(&s)).unwrap_or_default())
+            Known { role: role(&t.norm), single: t.norm_single().map(|s| role(&s)).unwrap_or_default(), stem }
         })
         .collect()
 }

@@ -140,6 +140,19 @@ pub struct LexEntry {
 }
 
 /// Everything known about one language.
+/// The rules that start at one stem.
+#[derive(Debug, Clone, Default)]
+pub struct StemRules {
+    /// Its single-word lexicon entry.
+    pub lexicon: Option<LexEntry>,
+    /// Multi-word lexicon entries that start with it, longest first: (stems, entry).
+    pub lexicon_phrases: Vec<(Vec<String>, LexEntry)>,
+    /// The cues (indexes into `LangRules::cues`) that list it as a term.
+    pub cue_terms: Vec<usize>,
+    /// Cue phrases that start with it, longest first: (stems, cue index).
+    pub cue_phrases: Vec<(Vec<String>, usize)>,
+}
+
 /// What one folded word is to the valence model: members of `LangRules`' negators,
 /// post-posed negators, contrast words and second-person words, and its booster value.
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
@@ -154,10 +167,9 @@ pub struct WordRole {
 pub struct LangRules {
     pub lang: Option<Lang>,
     pub analyzer: Analyzer,
-    /// Single-word entries by stem.
-    pub lexicon: FxHashMap<String, LexEntry>,
-    /// Multi-word entries by the stem of their first word: (stems, entry).
-    pub lexicon_phrases: FxHashMap<String, Vec<(Vec<String>, LexEntry)>>,
+    /// The lexicon entries and cues of each stem that starts any, so that a token is
+    /// looked up once for all of them.
+    pub stems: FxHashMap<String, StemRules>,
     /// Function words, matched on the folded normalized form.
     pub negators: FxHashSet<String>,
     /// Negators that negate the sentiment word just before them, folded.
@@ -168,8 +180,6 @@ pub struct LangRules {
     pub contrast: FxHashSet<String>,
     pub second_person: FxHashSet<String>,
     pub cues: Vec<Cue>,
-    pub cue_terms: FxHashMap<String, Vec<usize>>,
-    pub cue_phrases: FxHashMap<String, Vec<(Vec<String>, usize)>>,
     /// Every function word (stop words, negators, boosters, contrast, second person),
     /// folded: what language identification recognises a short post by.
     pub function_words: FxHashSet<String>,
@@ -611,8 +621,7 @@ fn build_lang(
     let mut out = LangRules {
         lang,
         analyzer,
-        lexicon: FxHashMap::default(),
-        lexicon_phrases: FxHashMap::default(),
+        stems: FxHashMap::default(),
         negators: FxHashSet::default(),
         negators_after: FxHashSet::default(),
         negation_suffixes: Vec::new(),
@@ -620,13 +629,15 @@ fn build_lang(
         contrast: FxHashSet::default(),
         second_person: FxHashSet::default(),
         cues: Vec::new(),
-        cue_terms: FxHashMap::default(),
-        cue_phrases: FxHashMap::default(),
         function_words: FxHashSet::default(),
         words: FxHashMap::default(),
         cue_patterns: LazyPatterns::default(),
     };
     let mut patterns = Vec::new();
+    let mut lexicon: FxHashMap<String, LexEntry> = FxHashMap::default();
+    let mut lexicon_phrases: FxHashMap<String, Vec<(Vec<String>, LexEntry)>> = FxHashMap::default();
+    let mut cue_terms: FxHashMap<String, Vec<usize>> = FxHashMap::default();
+    let mut cue_phrases: FxHashMap<String, Vec<(Vec<String>, usize)>> = FxHashMap::default();
     let code = lang.map(|l| l.code()).unwrap_or("xx");
     for (path, text, file) in files {
         if let Some(n) = &file.negators {
@@ -653,12 +664,9 @@ fn build_lang(
                 0 => errors.push(err_at(path, text, key.span(), format!("lexicon entry {word:?} has no words"))),
                 1 => {
                     let stem = stems.into_iter().next().unwrap_or_default();
-                    out.lexicon
-                        .entry(stem)
-                        .and_modify(|e| e.valence = (e.valence + entry.valence) / 2.0)
-                        .or_insert(entry);
+                    lexicon.entry(stem).and_modify(|e| e.valence = (e.valence + entry.valence) / 2.0).or_insert(entry);
                 }
-                _ => out.lexicon_phrases.entry(stems[0].clone()).or_default().push((stems, entry)),
+                _ => lexicon_phrases.entry(stems[0].clone()).or_default().push((stems, entry)),
             }
         }
         for rule in &file.rule {
@@ -712,7 +720,7 @@ fn build_lang(
                     errors.push(err_at(path, text, rule.id.span(), msg));
                     continue;
                 }
-                out.cue_terms.entry(stems[0].clone()).or_default().push(index);
+                cue_terms.entry(stems[0].clone()).or_default().push(index);
             }
             for phrase in &rule.phrases {
                 let stems = out.analyzer.stems(phrase);
@@ -720,7 +728,7 @@ fn build_lang(
                     errors.push(err_at(path, text, rule.id.span(), format!("rule {id:?}: phrase {phrase:?} is empty")));
                     continue;
                 }
-                out.cue_phrases.entry(stems[0].clone()).or_default().push((stems, index));
+                cue_phrases.entry(stems[0].clone()).or_default().push((stems, index));
             }
             if let Some(p) = &rule.pattern {
                 // Checked here, compiled when the language's first post comes (LazyPatterns).
@@ -731,11 +739,19 @@ fn build_lang(
             }
         }
     }
-    for phrases in out.lexicon_phrases.values_mut() {
-        phrases.sort_by_key(|p| std::cmp::Reverse(p.0.len()));
+    for (stem, entry) in lexicon {
+        out.stems.entry(stem).or_default().lexicon = Some(entry);
     }
-    for phrases in out.cue_phrases.values_mut() {
+    for (stem, mut phrases) in lexicon_phrases {
         phrases.sort_by_key(|p| std::cmp::Reverse(p.0.len()));
+        out.stems.entry(stem).or_default().lexicon_phrases = phrases;
+    }
+    for (stem, cues) in cue_terms {
+        out.stems.entry(stem).or_default().cue_terms = cues;
+    }
+    for (stem, mut phrases) in cue_phrases {
+        phrases.sort_by_key(|p| std::cmp::Reverse(p.0.len()));
+        out.stems.entry(stem).or_default().cue_phrases = phrases;
     }
     out.cue_patterns = LazyPatterns::new(patterns);
     for (_, _, f) in files {
