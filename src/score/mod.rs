@@ -540,29 +540,6 @@ fn for_each_key(tokens: &[Token], buf: &mut String, mut f: impl FnMut(&str)) {
     }
 }
 
-/// The probabilities of (negative, neutral, positive) from a fitted sentiment layer, over
-/// the compound valence, the complaint features and the post's term keys.
-pub fn sentiment_layer(
-    layer: &rules::SentimentLayer,
-    compound: f32,
-    features: &[f32; N_FEATURES],
-    tokens: &[Token],
-) -> [f32; 3] {
-    let mut z = SentimentBase::new(layer).logits(compound, features);
-    let mut seen = FxHashSet::default();
-    let mut buf = String::new();
-    for_each_key(tokens, &mut buf, |k| {
-        if let Some((key, w)) = layer.terms.0.get_key_value(k)
-            && seen.insert(key.as_ptr())
-        {
-            for (zc, wc) in z.iter_mut().zip(w) {
-                *zc += wc;
-            }
-        }
-    });
-    softmax3(z)
-}
-
 /// Softmax over three logits.
 pub fn softmax3(z: [f32; 3]) -> [f32; 3] {
     let m = z[0].max(z[1]).max(z[2]);
