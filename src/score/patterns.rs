@@ -8,7 +8,13 @@
 //! the post finds where a pattern's prefix occurs. Only those patterns run, anchored at
 //! those places: the leftmost match of a pattern starts at one of them, so trying them in
 //! order finds the same match as a search of the whole post. A pattern without a finite
-//! set of prefixes searches every post. The result is the same as running them all.
+//! set of prefixes searches every post, or only posts where one of the literals its
+//! matches end with occurs, and then only the stretch those literals allow. The result is
+//! the same as running them all.
+//!
+//! Anchored patterns are compiled into the forward automata alone (a lazy DFA, with a
+//! backtracker and a PikeVM where the DFA gives up), not the regex crate's full search
+//! machinery: that halved the time it takes to compile a language's patterns.
 //!
 //! A pattern that is an alternation without prefixes as a whole (one branch starts with
 //! `\d+`) is split into its branches, each filtered on its own: the leftmost match of
@@ -17,8 +23,15 @@
 //!
 //! Pure; built once with the rules.
 
+use std::panic::{RefUnwindSafe, UnwindSafe};
+
 use aho_corasick::AhoCorasick;
+use regex_automata::hybrid::dfa::{self as lazy, DFA};
 use regex_automata::meta::{self, Regex};
+use regex_automata::nfa::thompson::backtrack::{self, BoundedBacktracker};
+use regex_automata::nfa::thompson::pikevm::{self, PikeVM};
+use regex_automata::nfa::thompson::{self, NFA, WhichCaptures};
+use regex_automata::util::pool::Pool;
 use regex_automata::{Anchored, Input};
 use regex_syntax::hir::literal::{ExtractKind, Extractor};
 use regex_syntax::hir::{Hir, HirKind, Look};
@@ -87,7 +100,7 @@ enum Literal {
 
 #[derive(Debug)]
 struct Pattern {
-    re: Regex,
+    engine: Engine,
     /// The index of its cue.
     cue: usize,
     /// The pattern it is (a branch of), counted in the order given.
@@ -95,6 +108,8 @@ struct Pattern {
     how: Filter,
     /// Run only when one of its suffixes occurs in the post.
     gated: bool,
+    /// The longest a match can be, in bytes, when it is bounded.
+    max_len: Option<usize>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -116,14 +131,17 @@ impl Patterns {
         let (mut suffix_lits, mut suffix_owner) = (Vec::new(), Vec::new());
         let (mut out, mut failed) = (Vec::new(), Vec::new());
         for (group, (source, cue)) in patterns.into_iter().enumerate() {
-            let units = match units(source) {
+            let compiled = units(source).and_then(|units| {
+                units.into_iter().map(|u| Engine::new(&u).map(|e| (u, e))).collect::<Result<Vec<_>, _>>()
+            });
+            let units = match compiled {
                 Ok(units) => units,
                 Err(why) => {
                     failed.push((group, why));
                     continue;
                 }
             };
-            for Unit { re, prefixes, suffixes, boundary } in units {
+            for (Unit { hir, prefixes, suffixes, boundary }, engine) in units {
                 let n = out.len();
                 // Every match ends with one of its suffixes: where none occurs in the post,
                 // the pattern is not run at all.
@@ -141,7 +159,7 @@ impl Patterns {
                     None if gated => Filter::Suffix,
                     None => Filter::Always,
                 };
-                out.push(Pattern { re, cue, group, how, gated });
+                out.push(Pattern { engine, cue, group, how, gated, max_len: hir.properties().maximum_len() });
             }
         }
         // ASCII letters match in any case: `folded_literals` gives them in one.
@@ -175,17 +193,21 @@ impl Patterns {
         if unfiltered {
             return self.for_each_match_unfiltered(text, f);
         }
-        // Patterns with a suffix somewhere in the post (the others need not run).
-        let mut suffixed = vec![false; self.patterns.len()];
+        // Where the first and the last of a pattern's suffixes end in the post: its matches
+        // end within them. Patterns without any need not run.
+        let mut suffixed: Vec<Option<(usize, usize)>> = vec![None; self.patterns.len()];
         if let Some(ac) = &self.literals {
             for m in ac.find_overlapping_iter(text) {
                 match self.owner[m.pattern().as_usize()] {
-                    (p, Literal::Suffix) => suffixed[p] = true,
+                    (p, Literal::Suffix) => {
+                        let (first, last) = suffixed[p].get_or_insert((m.end(), m.end()));
+                        (*first, *last) = ((*first).min(m.end()), (*last).max(m.end()));
+                    }
                     (p, Literal::Prefix) => starts.push((p, m.start())),
                 }
             }
         }
-        let runs = |p: usize| !self.patterns[p].gated || suffixed[p];
+        let runs = |p: usize| !self.patterns[p].gated || suffixed[p].is_some();
         starts.retain(|&(p, at)| {
             // A pattern that starts with `\b` cannot start inside a word.
             let boundary_ok =
@@ -199,19 +221,37 @@ impl Patterns {
         let mut best: Option<(usize, usize)> = None;
         for (p, pattern) in self.patterns.iter().enumerate() {
             let found = match pattern.how {
-                Filter::Always | Filter::Suffix if runs(p) => pattern.re.find(text).map(|m| (m.start(), m.end())),
+                Filter::Suffix if let (Some((first, last)), Engine::Search(re)) = (suffixed[p], &pattern.engine) => {
+                    // A match ends at a suffix's end and is at most `max_len` long: none
+                    // starts before `first - max_len` or ends after `last`. Look-around
+                    // still sees the text outside the span.
+                    let mut from = pattern.max_len.map_or(0, |m| first.saturating_sub(m));
+                    while !text.is_char_boundary(from) {
+                        from -= 1;
+                    }
+                    re.search(&Input::new(text).span(from..last)).map(|m| (m.start(), m.end()))
+                }
+                Filter::Always | Filter::Suffix if runs(p) => pattern.engine.find(text),
                 Filter::Always | Filter::Suffix => None,
                 Filter::Prefix { .. } => {
                     while next < starts.len() && starts[next].0 < p {
                         next += 1;
                     }
                     let mut found = None;
+                    // A gated pattern's matches end by its last suffix.
+                    let limit = suffixed[p].map_or(text.len(), |(_, last)| last);
                     while next < starts.len() && starts[next].0 == p {
                         let at = starts[next].1;
                         next += 1;
-                        let input = Input::new(text).span(at..text.len()).anchored(Anchored::Yes);
-                        if let Some(m) = pattern.re.search(&input) {
-                            found = Some((m.start(), m.end()));
+                        let end = match &pattern.engine {
+                            Engine::Anchored(re) => re.match_at(text, at, limit),
+                            Engine::Search(re) => {
+                                let input = Input::new(text).span(at..text.len()).anchored(Anchored::Yes);
+                                re.search(&input).map(|m| m.end())
+                            }
+                        };
+                        if let Some(end) = end {
+                            found = Some((at, end));
                             break;
                         }
                     }
@@ -238,10 +278,10 @@ impl Patterns {
     pub fn for_each_match_unfiltered(&self, text: &str, mut f: impl FnMut(usize, usize, usize)) {
         let mut best: Option<(usize, usize)> = None;
         for (p, pattern) in self.patterns.iter().enumerate() {
-            if let Some(m) = pattern.re.find(text)
-                && best.is_none_or(|b| m.start() < b.0)
+            if let Some(m) = pattern.engine.find(text)
+                && best.is_none_or(|b| m.0 < b.0)
             {
-                best = Some((m.start(), m.end()));
+                best = Some(m);
             }
             let last_of_group = self.patterns.get(p + 1).is_none_or(|q| q.group != pattern.group);
             if last_of_group && let Some((start, end)) = best.take() {
@@ -251,9 +291,9 @@ impl Patterns {
     }
 }
 
-/// What is run for one pattern (or one branch of it), with its literals.
+/// One pattern (or one branch of it) as it is run, with its literals.
 struct Unit {
-    re: Regex,
+    hir: Hir,
     /// The literals every match starts with, if there is a finite set of them.
     prefixes: Option<Vec<Vec<u8>>>,
     /// The literals every match ends with, if there is a finite set of them.
@@ -262,13 +302,13 @@ struct Unit {
     boundary: bool,
 }
 
-/// The pattern `source` as it is run, compiled: whole, or its branches when it is an
-/// alternation without literal prefixes as a whole and some branch has them.
+/// The pattern `source` as it is run: whole, or its branches when it is an alternation
+/// without literal prefixes as a whole and some branch has them.
 fn units(source: &str) -> Result<Vec<Unit>, String> {
     let parse = |s: &str| regex_syntax::ParserBuilder::new().build().parse(s).ok();
-    let compile = || Regex::new(source).map_err(|e| e.to_string());
     let Some(hir) = parse(source) else {
-        return Ok(vec![Unit { re: compile()?, prefixes: None, suffixes: None, boundary: false }]);
+        // Checked when the rules load; the regex crate says why.
+        return Err(Regex::new(source).err().map_or_else(|| "does not parse".to_string(), |e| e.to_string()));
     };
     // A `(?i)` pattern with no other flags, read case-sensitively for `folded_literals`.
     let folded = source
@@ -278,20 +318,20 @@ fn units(source: &str) -> Result<Vec<Unit>, String> {
     let extract = |h: &Hir, f: Option<&Hir>, kind: ExtractKind| {
         f.and_then(|f| folded_literals(f, kind.clone())).or_else(|| literals(h, kind))
     };
-    let unit = |h: &Hir, f: Option<&Hir>, re: Regex, prefixes: Option<Vec<Vec<u8>>>| Unit {
-        re,
+    let unit = |h: &Hir, f: Option<&Hir>, prefixes: Option<Vec<Vec<u8>>>| Unit {
+        hir: h.clone(),
         suffixes: extract(h, f, ExtractKind::Suffix),
         boundary: prefixes.is_some() && starts_with_boundary(h),
         prefixes,
     };
     let prefixes = extract(&hir, folded.as_ref(), ExtractKind::Prefix);
     if prefixes.is_some() {
-        return Ok(vec![unit(&hir, folded.as_ref(), compile()?, prefixes)]);
+        return Ok(vec![unit(&hir, folded.as_ref(), prefixes)]);
     }
     let branches = top_branches(&hir);
     let folded_branches = folded.as_ref().map(top_branches);
     if branches.len() < 2 || folded_branches.as_ref().is_some_and(|f| f.len() != branches.len()) {
-        return Ok(vec![unit(&hir, folded.as_ref(), compile()?, None)]);
+        return Ok(vec![unit(&hir, folded.as_ref(), None)]);
     }
     let branch_prefixes: Vec<Option<Vec<Vec<u8>>>> = branches
         .iter()
@@ -299,16 +339,120 @@ fn units(source: &str) -> Result<Vec<Unit>, String> {
         .map(|(i, b)| extract(b, folded_branches.as_ref().map(|f| &f[i]), ExtractKind::Prefix))
         .collect();
     if branch_prefixes.iter().all(Option::is_none) {
-        return Ok(vec![unit(&hir, folded.as_ref(), compile()?, None)]);
+        return Ok(vec![unit(&hir, folded.as_ref(), None)]);
     }
-    let mut units = Vec::with_capacity(branches.len());
-    for (i, (branch, prefixes)) in branches.iter().zip(branch_prefixes).enumerate() {
-        let Ok(branch_re) = meta::Builder::new().build_from_hir(branch) else {
-            return Ok(vec![unit(&hir, folded.as_ref(), compile()?, None)]);
-        };
-        units.push(unit(branch, folded_branches.as_ref().map(|f| &f[i]), branch_re, prefixes));
+    Ok(branches
+        .iter()
+        .zip(branch_prefixes)
+        .enumerate()
+        .map(|(i, (branch, prefixes))| unit(branch, folded_branches.as_ref().map(|f| &f[i]), prefixes))
+        .collect())
+}
+
+/// How a unit is matched.
+#[derive(Debug)]
+enum Engine {
+    /// Only where one of its prefixes occurs, anchored there.
+    Anchored(Box<AnchoredRegex>),
+    /// Anywhere in the post.
+    Search(Regex),
+}
+
+impl Engine {
+    fn new(unit: &Unit) -> Result<Engine, String> {
+        match unit.prefixes {
+            Some(_) => AnchoredRegex::new(&unit.hir).map(|re| Engine::Anchored(Box::new(re))),
+            None => meta::Builder::new().build_from_hir(&unit.hir).map(Engine::Search).map_err(|e| e.to_string()),
+        }
     }
-    Ok(units)
+
+    /// The leftmost match in `text`, (start, end).
+    fn find(&self, text: &str) -> Option<(usize, usize)> {
+        match self {
+            Engine::Search(re) => re.find(text).map(|m| (m.start(), m.end())),
+            Engine::Anchored(re) => {
+                let mut at = 0;
+                loop {
+                    if let Some(end) = re.match_at(text, at, text.len()) {
+                        return Some((at, end));
+                    }
+                    at += text[at..].chars().next()?.len_utf8();
+                }
+            }
+        }
+    }
+}
+
+/// A regex run only anchored at a given place: the forward automata alone. The regex
+/// crate's meta regex also builds a reverse automaton, a one-pass DFA and a prefilter for
+/// searching, which anchored matching never uses, and building them was most of the cost
+/// of compiling the rules' patterns.
+struct AnchoredRegex {
+    /// The lazy DFA; it gives up on non-ASCII text next to a Unicode `\b`.
+    dfa: Option<DFA>,
+    backtrack: BoundedBacktracker,
+    pikevm: PikeVM,
+    caches: Pool<Caches, CachesFn>,
+    /// The longest a match can be, in bytes: no search looks further.
+    max_len: Option<usize>,
+}
+
+type CachesFn = Box<dyn Fn() -> Caches + Send + Sync + UnwindSafe + RefUnwindSafe>;
+
+struct Caches {
+    dfa: Option<lazy::Cache>,
+    backtrack: backtrack::Cache,
+    pikevm: pikevm::Cache,
+}
+
+impl std::fmt::Debug for AnchoredRegex {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("AnchoredRegex").field("max_len", &self.max_len).finish_non_exhaustive()
+    }
+}
+
+impl AnchoredRegex {
+    fn new(hir: &Hir) -> Result<AnchoredRegex, String> {
+        let nfa: NFA = thompson::Compiler::new()
+            .configure(thompson::Config::new().which_captures(WhichCaptures::Implicit))
+            .build_from_hir(hir)
+            .map_err(|e| e.to_string())?;
+        let dfa = DFA::builder().configure(DFA::config().unicode_word_boundary(true)).build_from_nfa(nfa.clone()).ok();
+        let backtrack = BoundedBacktracker::builder().build_from_nfa(nfa.clone()).map_err(|e| e.to_string())?;
+        let pikevm = PikeVM::new_from_nfa(nfa).map_err(|e| e.to_string())?;
+        let (d, b, p) = (dfa.clone(), backtrack.clone(), pikevm.clone());
+        let create: CachesFn = Box::new(move || Caches {
+            dfa: d.as_ref().map(DFA::create_cache),
+            backtrack: b.create_cache(),
+            pikevm: p.create_cache(),
+        });
+        Ok(AnchoredRegex { dfa, backtrack, pikevm, caches: Pool::new(create), max_len: hir.properties().maximum_len() })
+    }
+
+    /// The end of the match that starts at byte `at` of `text`, if one does (the
+    /// leftmost-first match, as a search of the whole text would report it).
+    /// No match ends after `limit`.
+    fn match_at(&self, text: &str, at: usize, limit: usize) -> Option<usize> {
+        let end = self.max_len.map_or(limit, |m| limit.min(at.saturating_add(m)));
+        if end < at {
+            return None;
+        }
+        // Look-around (`\b`) still sees the text outside the span.
+        let input = Input::new(text).span(at..end).anchored(Anchored::Yes);
+        let mut caches = self.caches.get();
+        if let (Some(dfa), Some(cache)) = (&self.dfa, caches.dfa.as_mut())
+            && let Ok(found) = dfa.try_search_fwd(cache, &input)
+        {
+            return found.map(|m| m.offset());
+        }
+        let mut slots = [None, None];
+        if end - at <= self.backtrack.max_haystack_len()
+            && let Ok(found) = self.backtrack.try_search_slots(&mut caches.backtrack, &input, &mut slots)
+        {
+            return found.and(slots[1]).map(|s| s.get());
+        }
+        self.pikevm.search_slots(&mut caches.pikevm, &input, &mut slots).and(slots[1]).map(|s| s.get())
+    }
 }
 
 /// The branches of a pattern that is an alternation, in order; the pattern alone
@@ -597,21 +741,5 @@ mod tests {
         let owned: Vec<String> = (0..70).map(|i| format!(r"\bw{i}x\b")).collect();
         let patterns: Vec<&str> = owned.iter().map(String::as_str).collect();
         check(&patterns, &["w3x w69x w64x", "none", "w0x"]);
-    }
-}
-#[cfg(test)]
-mod dbg_tmp {
-    #[test]
-    fn show() {
-        let rules = crate::score::Rules::embedded();
-        for lang in crate::mention::Lang::ALL {
-            let ps = rules.for_lang(Some(lang)).cue_patterns.get();
-            let v: Vec<String> = ps
-                .patterns
-                .iter()
-                .map(|p| format!("{}:{:?}{}", p.group, p.how, if p.gated { "g" } else { "" }))
-                .collect();
-            eprintln!("{lang:?} {}", v.join(" "));
-        }
     }
 }
