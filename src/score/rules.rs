@@ -780,12 +780,25 @@ fn build_lang(
 
 /// Function words are compared without accents or case: "όχι" and "οχι", "Não" and "nao".
 pub fn fold(word: &str) -> String {
-    let (norm, _) = normalize_word(word.trim());
+    fold_normalized(normalize_word(word.trim()).0)
+}
+
+/// [`fold`] of a word already normalized ([`normalize_word`] leaves it as it is).
+fn fold_normalized(norm: String) -> String {
     if norm.is_ascii() {
         return norm;
     }
-    use unicode_normalization::UnicodeNormalization;
-    norm.nfd().filter(|c| !matches!(*c as u32, 0x0300..=0x036F)).nfc().collect()
+    use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick, is_nfd_quick};
+    let mark = |c: char| matches!(c as u32, 0x0300..=0x036F);
+    // Nothing decomposes and no mark to drop (most Cyrillic, Greek without accents,
+    // Tamil): the word is its own folding.
+    if !norm.chars().any(mark)
+        && is_nfd_quick(norm.chars()) == IsNormalized::Yes
+        && is_nfc_quick(norm.chars()) == IsNormalized::Yes
+    {
+        return norm;
+    }
+    norm.nfd().filter(|c| !mark(*c)).nfc().collect()
 }
 
 /// Calls `f` with [`fold`]`(norm)` for a normalized word; non-ASCII words are folded once
@@ -805,7 +818,7 @@ pub fn with_folded<R>(norm: &str, f: impl FnOnce(&str) -> R) -> R {
             if cache.len() >= WORD_CACHE {
                 cache.clear();
             }
-            cache.insert(norm.into(), fold(norm).into());
+            cache.insert(norm.into(), fold_normalized(norm.to_string()).into());
         }
         f(cache.get(norm).map(|v| &**v).unwrap_or(norm))
     })
@@ -936,5 +949,29 @@ mod tests {
         assert_eq!(fold("Όχι"), "οχι");
         assert_eq!(fold("NÃO"), "nao");
         assert_eq!(fold("не"), "не");
+    }
+}
+
+#[cfg(test)]
+mod fold_tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// A post's words are folded from their normalized form, rule terms from what
+        /// the rule says: both must meet.
+        #[test]
+        fn folding_a_normalized_word_is_folding_the_word(word in "[a-zA-Zα-ωΑ-Ωά-ώа-яА-ЯёЁçčšžøæåäöüßİıÍíé\u{0300}-\u{036F}\u{0B80}-\u{0BFF}\u{00AD}\u{200B}]{0,12}") {
+            prop_assert_eq!(with_folded(&normalize_word(&word).0, str::to_string), fold(&word));
+        }
+    }
+
+    #[test]
+    fn accents_go_and_letters_stay() {
+        assert_eq!(fold("Όχι"), "οχι");
+        assert_eq!(fold("Não"), "nao");
+        assert_eq!(fold("ещё"), "еще");
+        assert_eq!(fold("பணம்"), "பணம்");
+        assert_eq!(fold("தொலை"), "தொலை");
     }
 }
