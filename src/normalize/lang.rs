@@ -196,8 +196,11 @@ impl Identifier {
         let mut scores = vec![0.0f32; self.latin.len()];
         scores[0] += 0.25;
         for w in words {
-            let folded = crate::score::rules::fold(w);
-            if let Some(bits) = self.words.get(&folded) {
+            // Lowercase ASCII without a run to cut ("sooo") is its own folding.
+            let plain = w.is_ascii() && !w.as_bytes().windows(3).any(|r| r[0] == r[1] && r[1] == r[2]);
+            let folded =
+                if plain { std::borrow::Cow::Borrowed(w.as_str()) } else { crate::score::rules::fold(w).into() };
+            if let Some(bits) = self.words.get(&*folded) {
                 let share = 1.0 / bits.count_ones() as f32;
                 for (i, s) in scores.iter_mut().enumerate() {
                     if bits & (1 << i) != 0 {

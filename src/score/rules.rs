@@ -790,6 +790,20 @@ fn fold_normalized(norm: String) -> String {
     }
     use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick, is_nfd_quick};
     let mark = |c: char| matches!(c as u32, 0x0300..=0x036F);
+    // Below U+0483 (Latin, Greek, most Cyrillic) a letter decomposes into letters and
+    // marks of that range, and once the marks are gone nothing composes again: each
+    // letter is folded on its own, without the general algorithm.
+    if norm.chars().all(|c| (c as u32) < 0x0483) {
+        let mut out = String::with_capacity(norm.len());
+        for c in norm.chars() {
+            unicode_normalization::char::decompose_canonical(c, |d| {
+                if !mark(d) {
+                    out.push(d)
+                }
+            });
+        }
+        return out;
+    }
     // Nothing decomposes and no mark to drop (most Cyrillic, Greek without accents,
     // Tamil): the word is its own folding.
     if !norm.chars().any(mark)
@@ -963,6 +977,16 @@ mod fold_tests {
         #[test]
         fn folding_a_normalized_word_is_folding_the_word(word in "[a-zA-Zα-ωΑ-Ωά-ώа-яА-ЯёЁçčšžøæåäöüßİıÍíé\u{0300}-\u{036F}\u{0B80}-\u{0BFF}\u{00AD}\u{200B}]{0,12}") {
             prop_assert_eq!(with_folded(&normalize_word(&word).0, str::to_string), fold(&word));
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn the_quick_folding_is_the_unicode_one(word in "[\u{0}-\u{052F}\u{1E00}-\u{1FFF}\u{0B80}-\u{0BFF}]{0,10}") {
+            use unicode_normalization::UnicodeNormalization;
+            let reference: String =
+                word.nfd().filter(|c| !matches!(*c as u32, 0x0300..=0x036F)).nfc().collect();
+            prop_assert_eq!(fold_normalized(word), reference);
         }
     }
 
