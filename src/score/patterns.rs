@@ -96,6 +96,9 @@ enum Literal {
     Prefix,
     /// A pattern runs only when one of its suffixes occurs in the post.
     Suffix,
+    /// A pattern without prefixes or suffixes runs only when one of the literals that
+    /// every match contains occurs in the post.
+    Inner,
 }
 
 #[derive(Debug)]
@@ -117,7 +120,7 @@ enum Filter {
     /// Anchored where a prefix occurs; `boundary`: the pattern starts with `\b`, so a
     /// place inside a word is skipped without running it.
     Prefix { boundary: bool },
-    /// Searched when a suffix occurs.
+    /// Searched when a suffix (or an inner literal) occurs.
     Suffix,
     /// Searched on every post.
     Always,
@@ -129,6 +132,7 @@ impl Patterns {
     pub fn new<'a>(patterns: impl IntoIterator<Item = (&'a str, usize)>) -> (Patterns, Vec<(usize, String)>) {
         let (mut prefix_lits, mut prefix_owner) = (Vec::new(), Vec::new());
         let (mut suffix_lits, mut suffix_owner) = (Vec::new(), Vec::new());
+        let (mut inner_lits, mut inner_owner) = (Vec::new(), Vec::new());
         let (mut out, mut failed) = (Vec::new(), Vec::new());
         for (group, (source, cue)) in patterns.into_iter().enumerate() {
             let compiled = units(source).and_then(|units| {
@@ -141,14 +145,17 @@ impl Patterns {
                     continue;
                 }
             };
-            for (Unit { hir, prefixes, suffixes, boundary }, engine) in units {
+            for (Unit { hir, prefixes, suffixes, inner, boundary }, engine) in units {
                 let n = out.len();
-                // Every match ends with one of its suffixes: where none occurs in the post,
-                // the pattern is not run at all.
-                let gated = suffixes.is_some();
+                // Every match ends with one of its suffixes (or contains one of its inner
+                // literals): where none occurs in the post, the pattern is not run at all.
+                let gated = suffixes.is_some() || inner.is_some();
                 if let Some(lits) = suffixes {
                     suffix_owner.extend(std::iter::repeat_n(n, lits.len()));
                     suffix_lits.extend(lits);
+                } else if let Some(lits) = inner {
+                    inner_owner.extend(std::iter::repeat_n(n, lits.len()));
+                    inner_lits.extend(lits);
                 }
                 let how = match prefixes {
                     Some(lits) => {
@@ -165,7 +172,9 @@ impl Patterns {
         // ASCII letters match in any case: `folded_literals` gives them in one.
         let mut owner: Vec<(usize, Literal)> = prefix_owner.into_iter().map(|p| (p, Literal::Prefix)).collect();
         owner.extend(suffix_owner.into_iter().map(|p| (p, Literal::Suffix)));
+        owner.extend(inner_owner.into_iter().map(|p| (p, Literal::Inner)));
         prefix_lits.extend(suffix_lits);
+        prefix_lits.extend(inner_lits);
         let literals = (!prefix_lits.is_empty())
             .then(|| AhoCorasick::builder().ascii_case_insensitive(true).build(&prefix_lits).ok())
             .flatten();
@@ -204,6 +213,8 @@ impl Patterns {
                         (*first, *last) = ((*first).min(m.end()), (*last).max(m.end()));
                     }
                     (p, Literal::Prefix) => starts.push((p, m.start())),
+                    // Anywhere in the post.
+                    (p, Literal::Inner) => suffixed[p] = Some((0, text.len())),
                 }
             }
         }
@@ -298,6 +309,8 @@ struct Unit {
     prefixes: Option<Vec<Vec<u8>>>,
     /// The literals every match ends with, if there is a finite set of them.
     suffixes: Option<Vec<Vec<u8>>>,
+    /// Without prefixes or suffixes: literals of which every match contains one.
+    inner: Option<Vec<Vec<u8>>>,
     /// Every match starts with `\b`.
     boundary: bool,
 }
@@ -318,11 +331,10 @@ fn units(source: &str) -> Result<Vec<Unit>, String> {
     let extract = |h: &Hir, f: Option<&Hir>, kind: ExtractKind| {
         f.and_then(|f| folded_literals(f, kind.clone())).or_else(|| literals(h, kind))
     };
-    let unit = |h: &Hir, f: Option<&Hir>, prefixes: Option<Vec<Vec<u8>>>| Unit {
-        hir: h.clone(),
-        suffixes: extract(h, f, ExtractKind::Suffix),
-        boundary: prefixes.is_some() && starts_with_boundary(h),
-        prefixes,
+    let unit = |h: &Hir, f: Option<&Hir>, prefixes: Option<Vec<Vec<u8>>>| {
+        let suffixes = extract(h, f, ExtractKind::Suffix);
+        let inner = if prefixes.is_none() && suffixes.is_none() { inner_literals(h, f) } else { None };
+        Unit { hir: h.clone(), suffixes, inner, boundary: prefixes.is_some() && starts_with_boundary(h), prefixes }
     };
     let prefixes = extract(&hir, folded.as_ref(), ExtractKind::Prefix);
     if prefixes.is_some() {
@@ -479,6 +491,31 @@ fn top_branches(hir: &Hir) -> Vec<Hir> {
         }
         _ => vec![hir.clone()],
     }
+}
+
+/// Literals of which every match of `hir` contains one: the prefixes of one of the parts
+/// it is a sequence of, the part whose shortest literal is longest (at least three bytes,
+/// or the literals would be found in nearly every post). `folded` is `hir` read
+/// case-sensitively (see [`folded_literals`]).
+fn inner_literals(hir: &Hir, folded: Option<&Hir>) -> Option<Vec<Vec<u8>>> {
+    fn parts(hir: &Hir) -> Vec<&Hir> {
+        match hir.kind() {
+            HirKind::Capture(c) => parts(&c.sub),
+            HirKind::Concat(parts) => parts.iter().collect(),
+            _ => vec![hir],
+        }
+    }
+    let lits = |part: &Hir| match folded {
+        Some(_) => folded_literals(part, ExtractKind::Prefix),
+        None => literals(part, ExtractKind::Prefix),
+    };
+    parts(folded.unwrap_or(hir))
+        .into_iter()
+        .filter_map(lits)
+        .map(|l| (l.iter().map(Vec::len).min().unwrap_or(0), l))
+        .filter(|(shortest, _)| *shortest >= 3)
+        .max_by_key(|(shortest, _)| *shortest)
+        .map(|(_, l)| l)
 }
 
 /// Unicode `\b` at byte `at` of `text`: a word character on one side only.
