@@ -25,7 +25,7 @@
 //!    third), with the forms -hed/-het, -skab/-skap, -tion/-sjon, kj-/gj- and the letters
 //!    (ä, ö Swedish; æ, ø Danish and Norwegian). A tie goes to Swedish when the trigrams
 //!    say Swedish; between Danish and Norwegian, to Norwegian unless the trigrams say
-//!    Danish and the prior does not rank Norwegian first.
+//!    Danish and the brand's prior ranks Danish before Norwegian.
 //!
 //! Pure and infallible: any text gets a language (English when nothing else fits).
 
@@ -41,6 +41,8 @@ pub struct Identifier {
     latin: Vec<Lang>,
     /// Tamil is possible (in the prior, or no prior).
     tamil: bool,
+    /// The brand named its languages.
+    prior: bool,
     detector: whatlang::Detector,
     /// Folded function word → the Latin-script candidates that list it (bit per index
     /// into `latin`).
@@ -60,7 +62,7 @@ impl Identifier {
         let allow: Vec<whatlang::Lang> = latin.iter().filter_map(|l| to_whatlang(*l)).collect();
         let tamil = prior.is_empty() || prior.contains(&Lang::Ta);
         let detector = whatlang::Detector::with_allowlist(allow);
-        Identifier { latin, tamil, detector, words: FxHashMap::default() }
+        Identifier { latin, tamil, prior: !prior.is_empty(), detector, words: FxHashMap::default() }
     }
 
     /// Adds the function words of each language (folded: lowercase, no accents), so that
@@ -260,10 +262,12 @@ impl Identifier {
             // Trigrams tell Swedish from the other two well enough; not Danish from Norwegian.
             _ if guess == Lang::Sv && top.contains(&Lang::Sv) => Lang::Sv,
             // A tie of Danish and Norwegian (often: no telling word at all) goes to Danish
-            // only when the trigrams say so and the prior does not rank Norwegian first
-            // (without a prior Danish comes first in `latin`, alphabetically).
+            // only when the trigrams say so and the brand's prior ranks Danish first. With
+            // no prior, Norwegian: it is one of the languages we analyse in depth, and
+            // short Norwegian posts must not come out Danish (eval lang: no 0.784 → 0.877,
+            // da 0.895 → 0.661 on 389 posts, all 0.893 → 0.898).
             _ if top.contains(&Lang::Da) && top.contains(&Lang::No) => {
-                if pos(Lang::Da) < pos(Lang::No) && guess == Lang::Da { Lang::Da } else { Lang::No }
+                if self.prior && pos(Lang::Da) < pos(Lang::No) && guess == Lang::Da { Lang::Da } else { Lang::No }
             }
             _ if top.contains(&guess) => guess,
             _ => top.iter().copied().min_by_key(|l| pos(*l)).unwrap_or(guess),
@@ -737,6 +741,8 @@ mod tests {
         ];
         check(&[], &cases);
         check(&[Lang::No, Lang::Da, Lang::En], &cases);
+        // No word that tells them apart: Norwegian, unless the brand ranks Danish first.
+        check(&[], &[("Overraskelse !", Lang::No), ("Helt utrolig", Lang::No)]);
         // With Danish alone among the brand's Nordic languages, it is Danish.
         check(&[Lang::Da, Lang::En], &[("Venter fortsatt på pengene mine", Lang::Da)]);
     }
