@@ -129,7 +129,7 @@ impl Identifier {
             // Too little text for trigrams to be sure: the words we know vote, with the
             // trigrams' guess and the prior.
             let confidence = info.as_ref().map(|i| i.confidence() as f32).unwrap_or(0.0);
-            let voted = self.by_words(&words, guess, 1.0 + confidence);
+            let voted = self.by_words(votes, guess, 1.0 + confidence);
             if !matches!(voted, Lang::Da | Lang::No | Lang::Sv) {
                 return voted;
             }
@@ -174,12 +174,13 @@ impl Identifier {
         tamil >= per_foreign * foreign as f32
     }
 
-    /// The candidate with the most votes: each of its function words in the post (a word
-    /// listed by k candidates counts 1/k), each spelling that tells English, Norwegian and
-    /// Danish apart (1), the trigrams' `guess` (`guess_weight`) and the prior (a quarter
-    /// vote for the candidate ranked first). Ties go to the candidate ranked first.
-    fn by_words(&self, words: &[String], guess: Lang, guess_weight: f32) -> Lang {
-        let mut scores = self.votes(words);
+    /// The candidate with the most votes: the words' `votes` ([`Identifier::votes`]: each
+    /// of its function words in the post, a word listed by k candidates counting 1/k; each
+    /// spelling that tells English, Norwegian and Danish apart, 1; the prior, a quarter vote
+    /// for the candidate ranked first) and the trigrams' `guess` (`guess_weight`). Ties go
+    /// to the candidate ranked first.
+    fn by_words(&self, votes: Vec<f32>, guess: Lang, guess_weight: f32) -> Lang {
+        let mut scores = votes;
         if let Some(i) = self.latin.iter().position(|l| *l == guess) {
             scores[i] += guess_weight;
         }
