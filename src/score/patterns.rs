@@ -641,6 +641,8 @@ mod tests {
             r"(?i)\b(πότε|ποτε)\s+θα\b|\bπως\b",
             r"(?i)\b(is|are|was|were|been|being|went|goes|still|completely|totally|all|everything)\s+(down|offline)\b",
             r"(?i)(?-i:X)x|(?i:Y)y",
+            r"(?i)(\d+|two|δύο)\s*(x|times|φορές)\s+(called|wrote|τηλεφώνησα)\w*",
+            r"(?i)^\w+(\s+\w+)?\s+(launches|kutter\s+\d+)\b",
         ];
         let texts = [
             "",
@@ -657,6 +659,8 @@ mod tests {
             "¿Por qué? cuándo llega? porque sí",
             "\u{212A}ako je, CHARGED ME TWICE, Charged Twice",
             "ΠΟΤΕ ΘΑ; πότε θα, Πότε θα — ΠΩΣ, πως, πωϛ",
+            "3 times CALLED them, two x wrote, δύο ΦΟΡΈΣ ΤΗΛΕΦΏΝΗΣΑ, 5x calledback",
+            "Acme Corp LAUNCHES a phone; Acme kutter 40 jobs; acme launches",
             "İs İS is down",
         ];
         check(&patterns, &texts);
@@ -670,6 +674,10 @@ mod tests {
         assert_eq!(how(r"(?i)charged|\btwice"), Filter::Prefix { boundary: false });
         assert_eq!(how(r"\d+\s*stars?"), Filter::Suffix);
         assert_eq!(how(r"(?i)\w+\s+\w+"), Filter::Always);
+        // Neither prefixes nor suffixes, but every match contains "called" or "wrote".
+        let gated = |p: &str| Patterns::new([(p, 0)]).0.patterns[0].gated;
+        assert!(gated(r"(?i)(\d+|two)\s*(x|times)\s+(called|wrote)\w*"));
+        assert!(!gated(r"(?i)\w+\s+\w+"));
         assert!(is_word_boundary("a cb", 2) && !is_word_boundary("acb", 1) && is_word_boundary("αβ", 0));
         assert!(!is_word_boundary("kαβ", 1) && !is_word_boundary("", 0));
     }
