@@ -626,7 +626,9 @@ fn known<'r>(tokens: &[Token], rules: &'r LangRules) -> Vec<Known<'r>> {
         .iter()
         .map(|t| {
             let stem = if t.is_wordlike() { rules.stems.get(&*t.stem) } else { None };
-            if rules.words.is_empty() {
+            // Function words are letters (and digits): links, handles, emoji and
+            // punctuation are none.
+            if rules.words.is_empty() || !matches!(t.kind, TokenKind::Word | TokenKind::Hashtag | TokenKind::Number) {
                 return Known { stem, ..Known::default() };
             }
             Known { role: role(&t.norm), single: t.norm_single().map(|s| role(&s)).unwrap_or_default(), stem }

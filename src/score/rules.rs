@@ -869,6 +869,18 @@ fn toml_error(path: &str, text: &str, e: &toml::de::Error) -> RuleError {
 mod tests {
     use super::*;
 
+    /// The scorer looks function words up only for word, hashtag and number tokens.
+    #[test]
+    fn function_words_are_words() {
+        let rules = Rules::embedded();
+        for lang in Lang::ALL {
+            for w in rules.for_lang(Some(lang)).words.keys() {
+                let wordlike = |c: char| regex_syntax::is_word_character(c) || " '’-".contains(c);
+                assert!(!w.is_empty() && w.chars().all(wordlike), "{lang:?} function word {w:?}");
+            }
+        }
+    }
+
     fn model() -> (String, String) {
         let text = "[complaint]\nbias = -2.0\nthreshold = 0.5\n[complaint.weights]\nneg = 1.0\n\n[sentiment]\nnegative_below = -0.05\npositive_above = 0.05\n";
         ("model.toml".into(), text.into())
