@@ -804,8 +804,8 @@ fn fold_normalized(norm: String) -> String {
         }
         return out;
     }
-    // Nothing decomposes and no mark to drop (most Cyrillic, Greek without accents,
-    // Tamil): the word is its own folding.
+    // Beyond (Tamil, Arabic, the rest of Cyrillic): where nothing decomposes and there is
+    // no mark to drop, the word is its own folding.
     if !norm.chars().any(mark)
         && is_nfd_quick(norm.chars()) == IsNormalized::Yes
         && is_nfc_quick(norm.chars()) == IsNormalized::Yes
