@@ -64,12 +64,10 @@ impl LazyPatterns {
         })
     }
 
-    /// (rule id, why) of every pattern that does not compile, each compiled whole.
+    /// (rule id, why) of every pattern that does not compile as it is run (whole or as
+    /// its branches): the ones [`LazyPatterns::get`] leaves out.
     pub fn failures(&self) -> Vec<(String, String)> {
-        self.sources
-            .iter()
-            .filter_map(|(id, source, _)| Regex::new(source).err().map(|e| (id.clone(), e.to_string())))
-            .collect()
+        self.sources.iter().filter_map(|(id, source, _)| compile(source).err().map(|why| (id.clone(), why))).collect()
     }
 
     pub fn for_each_match(&self, text: &str, f: impl FnMut(usize, usize, usize)) {
@@ -135,10 +133,7 @@ impl Patterns {
         let (mut inner_lits, mut inner_owner) = (Vec::new(), Vec::new());
         let (mut out, mut failed) = (Vec::new(), Vec::new());
         for (group, (source, cue)) in patterns.into_iter().enumerate() {
-            let compiled = units(source).and_then(|units| {
-                units.into_iter().map(|u| Engine::new(&u).map(|e| (u, e))).collect::<Result<Vec<_>, _>>()
-            });
-            let units = match compiled {
+            let units = match compile(source) {
                 Ok(units) => units,
                 Err(why) => {
                     failed.push((group, why));
@@ -315,6 +310,11 @@ struct Unit {
     boundary: bool,
 }
 
+/// The units of the pattern `source`, compiled; why not, when one does not compile.
+fn compile(source: &str) -> Result<Vec<(Unit, Engine)>, String> {
+    units(source)?.into_iter().map(|u| Engine::new(&u).map(|e| (u, e))).collect()
+}
+
 /// The pattern `source` as it is run: whole, or its branches when it is an alternation
 /// without literal prefixes as a whole and some branch has them.
 fn units(source: &str) -> Result<Vec<Unit>, String> {
@@ -426,7 +426,13 @@ impl std::fmt::Debug for AnchoredRegex {
 impl AnchoredRegex {
     fn new(hir: &Hir) -> Result<AnchoredRegex, String> {
         let nfa: NFA = thompson::Compiler::new()
-            .configure(thompson::Config::new().which_captures(WhichCaptures::Implicit))
+            .configure(
+                thompson::Config::new()
+                    .which_captures(WhichCaptures::Implicit)
+                    // The regex crate's limit: a pattern too large fails, named by
+                    // `repwatch check-config`, rather than taking the memory.
+                    .nfa_size_limit(meta::Regex::config().get_nfa_size_limit()),
+            )
             .build_from_hir(hir)
             .map_err(|e| e.to_string())?;
         let dfa = DFA::builder().configure(DFA::config().unicode_word_boundary(true)).build_from_nfa(nfa.clone()).ok();

@@ -929,15 +929,18 @@ mod tests {
 
     #[test]
     fn a_pattern_too_large_to_compile_is_named_by_check_config() {
-        let text = "[[rule]]\nid = \"en.big\"\npattern = '(?:\\w{1000}){1000}'\n";
+        // One searched everywhere, one anchored where its literal prefix occurs.
+        let text = "[[rule]]\nid = \"en.big\"\npattern = '(?:\\w{1000}){1000}'\n\n\
+                    [[rule]]\nid = \"en.bigger\"\npattern = 'refund(?:\\w{1000}){1000}'\n";
         let (rules, errs) = Rules::from_files(vec![model(), ("en/c.toml".into(), text.into())]);
         assert!(errs.is_empty(), "{errs:?}");
         let e = rules.pattern_errors();
-        assert_eq!(e.len(), 1);
+        assert_eq!(e.len(), 2, "{e:?}");
         assert!(e[0].starts_with("rule \"en.big\": pattern cannot be compiled"), "{e:?}");
+        assert!(e[1].starts_with("rule \"en.bigger\": pattern cannot be compiled"), "{e:?}");
         // Scoring goes on without it.
         let scorer = crate::score::Scorer::new(rules, crate::brand::BrandMatcher::default(), Vec::new());
-        let _ = scorer.score("anything at all", Some("en"));
+        let _ = scorer.score("anything at all, refund", Some("en"));
     }
 
     #[test]
