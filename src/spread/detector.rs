@@ -3,10 +3,11 @@
 //! Feed it every signal in stream order with [`Detector::observe`], and call
 //! [`Detector::tick`] when time passes without signals; both return the alerts decided.
 
-use std::collections::{HashMap, HashSet, VecDeque};
+use std::collections::VecDeque;
 use std::sync::Arc;
 
 use chrono::{DateTime, Duration, Utc};
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::baseline::{Baseline, surprise};
 use super::reasons::{self, IncidentView, Reading};
@@ -40,8 +41,8 @@ const HOUSEKEEPING_SECS: i64 = 60;
 /// posted one long text word for word count once together.
 #[derive(Debug, Default, Clone)]
 struct Voices {
-    authors: HashMap<u64, u32>,
-    copies: HashMap<u64, HashMap<u64, u32>>,
+    authors: FxHashMap<u64, u32>,
+    copies: FxHashMap<u64, FxHashMap<u64, u32>>,
     /// Authors merged away because they share a copied text with another.
     excess: usize,
     posts: usize,
@@ -180,6 +181,8 @@ struct Post {
     /// Its own incident's cluster, when it is an incident on its own.
     single: Option<u64>,
     author: u64,
+    /// Its [`copy_key`], kept to retire it from incidents when it is forgotten.
+    copy: Option<u64>,
     engagement: u64,
     read_at: DateTime<Utc>,
     /// Engagement per hour between the last two readings.
@@ -198,7 +201,7 @@ pub(super) struct Incident {
     last_alert_at: DateTime<Utc>,
     pub trigger: Trigger,
     pub members: Vec<Arc<Signal>>,
-    member_keys: HashSet<u64>,
+    member_keys: FxHashSet<u64>,
     /// Members beyond [`MAX_MEMBERS`], counted only.
     pub more: usize,
     /// Voices and posts of the members that are still followed (two days)...
@@ -209,10 +212,10 @@ pub(super) struct Incident {
     retired_posts: usize,
     pub reach: u64,
     /// Members per source and per language.
-    pub sources: HashMap<String, u32>,
-    pub langs: HashMap<String, u32>,
+    pub sources: FxHashMap<String, u32>,
+    pub langs: FxHashMap<String, u32>,
     /// Latest engagement of each member, and their total.
-    engagement: HashMap<u64, u64>,
+    engagement: FxHashMap<u64, u64>,
     engagement_total: u64,
     /// Engagement total and when it was read, to tell its velocity.
     eng_reading: (DateTime<Utc>, u64),
@@ -231,15 +234,15 @@ impl Incident {
             last_alert_at: now,
             trigger,
             members: Vec::new(),
-            member_keys: HashSet::new(),
+            member_keys: FxHashSet::default(),
             more: 0,
             voices: Voices::default(),
             retired_voices: 0,
             retired_posts: 0,
             reach: 0,
-            sources: HashMap::new(),
-            langs: HashMap::new(),
-            engagement: HashMap::new(),
+            sources: FxHashMap::default(),
+            langs: FxHashMap::default(),
+            engagement: FxHashMap::default(),
             engagement_total: 0,
             eng_reading: (now, 0),
             eng_velocity: 0.0,
@@ -328,7 +331,7 @@ struct Cluster {
     /// Shortest first; the last is the longest.
     windows: Vec<Window>,
     /// Stemmed terms (hashed) of the posts in the longest window, with counts.
-    terms: HashMap<u64, u32>,
+    terms: FxHashMap<u64, u32>,
     links: Vec<String>,
     last_at: DateTime<Utc>,
     /// One post on its own (viral, or a large audience): that post.
@@ -341,12 +344,12 @@ struct Cluster {
 #[derive(Debug)]
 pub struct Detector {
     config: SpreadConfig,
-    clusters: HashMap<u64, Cluster>,
-    by_group: HashMap<String, u64>,
-    by_link: HashMap<String, u64>,
+    clusters: FxHashMap<u64, Cluster>,
+    by_group: FxHashMap<String, u64>,
+    by_link: FxHashMap<String, u64>,
     /// term hash → clusters whose longest window holds it, with counts.
-    by_term: HashMap<u64, HashMap<u64, u32>>,
-    posts: HashMap<u64, Post>,
+    by_term: FxHashMap<u64, FxHashMap<u64, u32>>,
+    posts: FxHashMap<u64, Post>,
     /// Posts in the order they came, to forget them when they are old.
     expiry: VecDeque<(DateTime<Utc>, u64)>,
     /// One per category, then `general`.
@@ -359,11 +362,11 @@ impl Detector {
     pub fn new(config: &SpreadConfig) -> Detector {
         Detector {
             config: config.clone(),
-            clusters: HashMap::new(),
-            by_group: HashMap::new(),
-            by_link: HashMap::new(),
-            by_term: HashMap::new(),
-            posts: HashMap::new(),
+            clusters: FxHashMap::default(),
+            by_group: FxHashMap::default(),
+            by_link: FxHashMap::default(),
+            by_term: FxHashMap::default(),
+            posts: FxHashMap::default(),
             expiry: VecDeque::new(),
             baselines: vec![Baseline::new(PRIOR_PER_HOUR); Category::ALL.len() + 1],
             next_cluster: 1,
@@ -394,7 +397,8 @@ impl Detector {
         for s in members {
             let key = post_key(&s.source, &s.id);
             let s = Arc::new(s);
-            inc.add(key, author_key(&s), copy_key(&s.text), &s, s.engagement);
+            let copy = copy_key(&s.text);
+            inc.add(key, author_key(&s), copy, &s, s.engagement);
             if self.posts.contains_key(&key) {
                 continue;
             }
@@ -403,6 +407,7 @@ impl Detector {
                 key,
                 Post {
                     author: author_key(&s),
+                    copy,
                     engagement: s.engagement,
                     read_at: s.observed_at,
                     velocity: 0.0,
@@ -453,11 +458,13 @@ impl Detector {
         self.housekept_at = Some(now);
         let quiet = Duration::minutes(self.config.quiet_mins as i64);
         let mut alerts = Vec::new();
-        let ids: Vec<u64> = self.clusters.keys().copied().collect();
-        for cid in ids {
-            let Some(c) = self.clusters.get(&cid) else { continue };
-            let Some(inc) = &c.incident else { continue };
-            if now - inc.last_activity >= quiet {
+        // Open incidents in the order they were made, so that alerts decided together
+        // come out in the same order every run.
+        let mut open: Vec<(u64, DateTime<Utc>)> =
+            self.clusters.iter().filter_map(|(cid, c)| c.incident.as_ref().map(|i| (*cid, i.last_activity))).collect();
+        open.sort_unstable_by_key(|(cid, _)| *cid);
+        for (cid, last_activity) in open {
+            if now - last_activity >= quiet {
                 alerts.push(self.resolve(cid, now));
             } else if let Some(a) = self.escalate(cid, now) {
                 alerts.push(a);
@@ -557,6 +564,7 @@ impl Detector {
                 cluster: cid,
                 single: None,
                 author,
+                copy,
                 engagement: s.engagement,
                 read_at: s.observed_at.min(now),
                 velocity: 0.0,
@@ -605,7 +613,7 @@ impl Detector {
             return self.cluster_for_group(family.as_str(), Some(family), false, now);
         }
         // No category: the cluster it shares most terms with, when it shares enough.
-        let mut shared_terms: HashMap<u64, usize> = HashMap::new();
+        let mut shared_terms: FxHashMap<u64, usize> = FxHashMap::default();
         for t in &s.terms {
             if let Some(cs) = self.by_term.get(&term_key(t)) {
                 for c in cs.keys() {
@@ -649,7 +657,7 @@ impl Detector {
                 category,
                 base,
                 windows,
-                terms: HashMap::new(),
+                terms: FxHashMap::default(),
                 links: Vec::new(),
                 last_at: now,
                 single,
@@ -717,11 +725,11 @@ impl Detector {
             return None;
         }
         let signal = post.signal.clone();
-        let (author, engagement) = (post.author, post.engagement);
+        let (author, copy, engagement) = (post.author, post.copy, post.engagement);
         let group = format!("post:{}:{}", signal.source, signal.id);
         let cid = self.cluster_for_group(&group, signal.category, true, now);
         let mut inc = Incident::new(incident_id(&group, &signal, now), now, Severity::Medium, trigger);
-        inc.add(key, author, copy_key(&signal.text), &signal, engagement);
+        inc.add(key, author, copy, &signal, engagement);
         inc.eng_velocity = self.posts.get(&key).map_or(0.0, |p| p.velocity);
         inc.severity = self.severity(&inc, true);
         if let Some(p) = self.posts.get_mut(&key) {
@@ -756,12 +764,12 @@ impl Detector {
 
     fn resolve(&mut self, cid: u64, now: DateTime<Utc>) -> Alert {
         let alert = self.alert(cid, AlertKind::Resolved, now);
-        let mut evicted = Vec::new();
         let mut root = None;
         if let Some(c) = self.clusters.get_mut(&cid) {
             c.incident = None;
             root = c.root.take();
             // What is resolved does not count towards the next incident.
+            let mut evicted = Vec::new();
             let longest = c.windows.last().map_or(0, |l| l.mins);
             for w in &mut c.windows {
                 if w.mins == longest {
@@ -769,8 +777,8 @@ impl Detector {
                 }
                 w.clear();
             }
+            drop_terms(cid, c, &mut self.by_term, &evicted);
         }
-        self.drop_terms(cid, &evicted);
         if let Some(p) = root.and_then(|k| self.posts.get_mut(&k)) {
             p.single = None;
         }
@@ -821,68 +829,33 @@ impl Detector {
     /// longest one.
     fn evict(&mut self, cid: u64, now: DateTime<Utc>) {
         let Some(c) = self.clusters.get_mut(&cid) else { return };
-        let mut gone = Vec::new();
-        let last = c.windows.len().saturating_sub(1);
-        for (i, w) in c.windows.iter_mut().enumerate() {
-            if i == last {
-                w.evict(now, &mut gone);
-            } else {
-                w.evict(now, &mut Vec::new());
-            }
-        }
-        self.drop_terms(cid, &gone);
-    }
-
-    /// Forgets the terms of members that have left the longest window.
-    fn drop_terms(&mut self, cid: u64, gone: &[Member]) {
-        let Some(cluster) = self.clusters.get_mut(&cid) else { return };
-        for m in gone {
-            for t in &m.signal.terms {
-                let h = term_key(t);
-                if let Some(n) = cluster.terms.get_mut(&h) {
-                    *n = n.saturating_sub(1);
-                    if *n == 0 {
-                        cluster.terms.remove(&h);
-                    }
-                }
-                if let Some(cs) = self.by_term.get_mut(&h) {
-                    if let Some(n) = cs.get_mut(&cid) {
-                        *n = n.saturating_sub(1);
-                        if *n == 0 {
-                            cs.remove(&cid);
-                        }
-                    }
-                    if cs.is_empty() {
-                        self.by_term.remove(&h);
-                    }
-                }
-            }
-        }
+        evict_cluster(cid, c, &mut self.by_term, now);
     }
 
     /// Forgets what has left every window: old posts, empty clusters.
     fn forget(&mut self, now: DateTime<Utc>) {
-        let ids: Vec<u64> = self.clusters.keys().copied().collect();
-        for cid in ids {
-            self.evict(cid, now);
-            let Some(c) = self.clusters.get(&cid) else { continue };
-            let empty = c.windows.iter().all(|w| w.members.is_empty());
-            if c.incident.is_none() && empty {
-                let c = self.clusters.remove(&cid).expect("present");
-                if self.by_group.get(&c.group) == Some(&cid) {
-                    self.by_group.remove(&c.group);
+        let mut empty = Vec::new();
+        for (cid, c) in &mut self.clusters {
+            evict_cluster(*cid, c, &mut self.by_term, now);
+            if c.incident.is_none() && c.windows.iter().all(|w| w.members.is_empty()) {
+                empty.push(*cid);
+            }
+        }
+        for cid in empty {
+            let Some(c) = self.clusters.remove(&cid) else { continue };
+            if self.by_group.get(&c.group) == Some(&cid) {
+                self.by_group.remove(&c.group);
+            }
+            for l in &c.links {
+                if self.by_link.get(l) == Some(&cid) {
+                    self.by_link.remove(l);
                 }
-                for l in &c.links {
-                    if self.by_link.get(l) == Some(&cid) {
-                        self.by_link.remove(l);
-                    }
-                }
-                for t in c.terms.keys() {
-                    if let Some(cs) = self.by_term.get_mut(t) {
-                        cs.remove(&cid);
-                        if cs.is_empty() {
-                            self.by_term.remove(t);
-                        }
+            }
+            for t in c.terms.keys() {
+                if let Some(cs) = self.by_term.get_mut(t) {
+                    cs.remove(&cid);
+                    if cs.is_empty() {
+                        self.by_term.remove(t);
                     }
                 }
             }
@@ -893,7 +866,7 @@ impl Detector {
         while self.expiry.front().is_some_and(|(t, _)| *t < horizon) {
             let Some((_, key)) = self.expiry.pop_front() else { break };
             let Some(post) = self.posts.remove(&key) else { continue };
-            let copy = copy_key(&post.signal.text);
+            let copy = post.copy;
             for cid in [Some(post.cluster), post.single].into_iter().flatten() {
                 if let Some(inc) = self.clusters.get_mut(&cid).and_then(|c| c.incident.as_mut()) {
                     inc.retire(key, post.author, copy);
@@ -927,6 +900,47 @@ impl Detector {
 /// How bad an incident is now: low when it opens, one level more each time its voices
 /// double, and more for a large reach, fast engagement, and breadth across sources and
 /// languages.
+/// Drops what has left the windows of cluster `cid`, and forgets the terms of what has
+/// left its longest one.
+fn evict_cluster(cid: u64, c: &mut Cluster, by_term: &mut FxHashMap<u64, FxHashMap<u64, u32>>, now: DateTime<Utc>) {
+    let mut gone = Vec::new();
+    let last = c.windows.len().saturating_sub(1);
+    for (i, w) in c.windows.iter_mut().enumerate() {
+        if i == last {
+            w.evict(now, &mut gone);
+        } else {
+            w.evict(now, &mut Vec::new());
+        }
+    }
+    drop_terms(cid, c, by_term, &gone);
+}
+
+/// Forgets the terms of members that have left cluster `cid`'s longest window.
+fn drop_terms(cid: u64, c: &mut Cluster, by_term: &mut FxHashMap<u64, FxHashMap<u64, u32>>, gone: &[Member]) {
+    for m in gone {
+        for t in &m.signal.terms {
+            let h = term_key(t);
+            if let Some(n) = c.terms.get_mut(&h) {
+                *n = n.saturating_sub(1);
+                if *n == 0 {
+                    c.terms.remove(&h);
+                }
+            }
+            if let Some(cs) = by_term.get_mut(&h) {
+                if let Some(n) = cs.get_mut(&cid) {
+                    *n = n.saturating_sub(1);
+                    if *n == 0 {
+                        cs.remove(&cid);
+                    }
+                }
+                if cs.is_empty() {
+                    by_term.remove(&h);
+                }
+            }
+        }
+    }
+}
+
 fn severity(config: &SpreadConfig, inc: &Incident, single: bool) -> Severity {
     let min_authors = config.min_authors() as f64;
     let viral = config.viral_engagement() as f64;
