@@ -74,17 +74,61 @@ pub fn fold(s: &str) -> String {
     if s.is_ascii() {
         return s.to_ascii_lowercase();
     }
+    fold_by_char(s).unwrap_or_else(|| fold_general(s))
+}
+
+/// [`fold`] one character at a time, where that gives what the general algorithm gives:
+/// every character is below U+0483 (its decomposition is letters and marks of
+/// U+0300–U+036F, all dropped, so canonical reordering cannot matter) or a starter that
+/// does not decompose (emoji, Tamil letters, punctuation). `None` otherwise.
+fn fold_by_char(s: &str) -> Option<String> {
+    use unicode_normalization::char::{canonical_combining_class, decompose_canonical};
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+        } else if (c as u32) < 0x0483 {
+            decompose_canonical(c, |d| {
+                if !is_combining_mark(d) {
+                    push_folded(&mut out, d);
+                }
+            });
+        } else {
+            let mut own = true;
+            decompose_canonical(c, |d| own &= d == c);
+            if !own || canonical_combining_class(c) != 0 {
+                return None;
+            }
+            push_folded(&mut out, c);
+        }
+    }
+    Some(out)
+}
+
+/// [`fold`] by Unicode's decomposition (NFD) of the whole text.
+fn fold_general(s: &str) -> String {
     use unicode_normalization::UnicodeNormalization;
-    s.nfd()
-        .filter(|c| !matches!(*c as u32, 0x0300..=0x036F))
-        .flat_map(|c| c.to_lowercase())
-        .map(|c| match c {
+    let mut out = String::with_capacity(s.len());
+    for c in s.nfd().filter(|c| !is_combining_mark(*c)) {
+        push_folded(&mut out, c);
+    }
+    out
+}
+
+fn is_combining_mark(c: char) -> bool {
+    matches!(c as u32, 0x0300..=0x036F)
+}
+
+/// Pushes `c` lowercase, with the letters that do not decompose folded by hand.
+fn push_folded(out: &mut String, c: char) {
+    for l in c.to_lowercase() {
+        out.push(match l {
             'ø' => 'o',
             'đ' => 'd',
             'ł' => 'l',
             other => other,
-        })
-        .collect()
+        });
+    }
 }
 
 /// Byte spans where `needle` occurs in `hay` as whole words.
@@ -134,6 +178,27 @@ mod tests {
     #[test]
     fn without_terms_everything_is_kept() {
         assert!(BrandMatcher::new(&[], &[]).matches("anything"));
+    }
+
+    proptest::proptest! {
+        /// Folding one character at a time gives what folding the decomposed text gives.
+        #[test]
+        fn folding_by_character_is_folding(s in "(\\PC|[\u{0300}-\u{036F}]|\u{0591}|\u{05B0}|\u{AC00})*") {
+            if let Some(by_char) = fold_by_char(&s) {
+                proptest::prop_assert_eq!(by_char, fold_general(&s));
+            }
+        }
+    }
+
+    #[test]
+    fn folding_drops_diacritics_in_every_script() {
+        assert_eq!(fold("FJÖRDTÉL Łódź Ørsta"), "fjordtel lodz orsta");
+        assert_eq!(fold("Καλημέρα ΆΡΗΣ"), "καλημερα αρησ");
+        assert_eq!(fold("Ёлка 😡 பணம்"), "елка 😡 பணம்");
+        // A mark beyond U+036F, and a Hangul syllable, take the general way.
+        assert_eq!(fold_by_char("a\u{0591}\u{0301}"), None);
+        assert_eq!(fold("a\u{05B0}\u{0301}\u{0591}"), fold_general("a\u{05B0}\u{0301}\u{0591}"));
+        assert_eq!(fold_by_char("가"), None);
     }
 
     #[test]
