@@ -4,13 +4,31 @@
 //! Applied to everything that comes in (polled and pushed alike) before it is stored,
 //! and by the scorer to tell whether a complaint is aimed at the business.
 
+use std::sync::LazyLock;
+
+use memchr::memmem;
+
 use crate::normalize::{Token, TokenKind};
 
 #[derive(Debug, Clone, Default)]
 pub struct BrandMatcher {
     /// Folded terms, with the space-less form of multi-word terms added.
-    terms: Vec<String>,
-    exclude: Vec<String>,
+    terms: Vec<Phrase>,
+    exclude: Vec<Phrase>,
+}
+
+/// A folded term, with its searcher built once.
+#[derive(Debug, Clone)]
+struct Phrase {
+    text: String,
+    finder: memmem::Finder<'static>,
+}
+
+impl Phrase {
+    fn new(text: String) -> Phrase {
+        let finder = memmem::Finder::new(text.as_bytes()).into_owned();
+        Phrase { text, finder }
+    }
 }
 
 impl BrandMatcher {
@@ -29,8 +47,8 @@ impl BrandMatcher {
         }
         folded.sort();
         folded.dedup();
-        let exclude = exclude.iter().map(|e| fold(e.trim())).filter(|e| !e.is_empty()).collect();
-        BrandMatcher { terms: folded, exclude }
+        let exclude = exclude.iter().map(|e| fold(e.trim())).filter(|e| !e.is_empty()).map(Phrase::new).collect();
+        BrandMatcher { terms: folded.into_iter().map(Phrase::new).collect(), exclude }
     }
 
     /// True when no terms are configured: every post is kept.
@@ -63,9 +81,16 @@ impl BrandMatcher {
         if self.terms.is_empty() {
             return false;
         }
-        let f = fold(norm);
-        let bare = f.trim_start_matches(['@', '#']);
-        self.terms.iter().any(|t| t.trim_start_matches(['@', '#']) == bare)
+        // Terms are folded; for ASCII that is lowercase, compared without a copy.
+        let folded;
+        let word = if norm.is_ascii() {
+            norm
+        } else {
+            folded = fold(norm);
+            &folded
+        };
+        let word = word.trim_start_matches(['@', '#']);
+        self.terms.iter().any(|t| t.text.trim_start_matches(['@', '#']).eq_ignore_ascii_case(word))
     }
 }
 
@@ -87,12 +112,8 @@ fn fold_by_char(s: &str) -> Option<String> {
     for c in s.chars() {
         if c.is_ascii() {
             out.push(c.to_ascii_lowercase());
-        } else if (c as u32) < 0x0483 {
-            decompose_canonical(c, |d| {
-                if !is_combining_mark(d) {
-                    push_folded(&mut out, d);
-                }
-            });
+        } else if let Some(folded) = FOLDED_BELOW_0483.get(c as usize) {
+            out.push_str(folded);
         } else {
             let mut own = true;
             decompose_canonical(c, |d| own &= d == c);
@@ -104,6 +125,24 @@ fn fold_by_char(s: &str) -> Option<String> {
     }
     Some(out)
 }
+
+/// The folding of each character below U+0483, made once: its decomposition without
+/// the marks, lowercase.
+static FOLDED_BELOW_0483: LazyLock<Vec<Box<str>>> = LazyLock::new(|| {
+    (0..0x0483u32)
+        .map(|u| {
+            let mut out = String::new();
+            if let Some(c) = char::from_u32(u) {
+                unicode_normalization::char::decompose_canonical(c, |d| {
+                    if !is_combining_mark(d) {
+                        push_folded(&mut out, d);
+                    }
+                });
+            }
+            out.into_boxed_str()
+        })
+        .collect()
+});
 
 /// [`fold`] by Unicode's decomposition (NFD) of the whole text.
 fn fold_general(s: &str) -> String {
@@ -132,19 +171,20 @@ fn push_folded(out: &mut String, c: char) {
 }
 
 /// Byte spans where `needle` occurs in `hay` as whole words.
-fn find_words(hay: &str, needle: &str) -> Vec<(usize, usize)> {
+fn find_words(hay: &str, needle: &Phrase) -> Vec<(usize, usize)> {
+    let text = needle.text.as_str();
     let mut out = Vec::new();
     let mut from = 0;
-    while let Some(pos) = hay[from..].find(needle) {
+    while let Some(pos) = needle.finder.find(&hay.as_bytes()[from..]) {
         let start = from + pos;
-        let end = start + needle.len();
+        let end = start + text.len();
         let before = hay[..start].chars().next_back();
         let after = hay[end..].chars().next();
-        let starts_word = needle.starts_with(['@', '#']) || before.is_none_or(|c| !is_word_char(c));
+        let starts_word = text.starts_with(['@', '#']) || before.is_none_or(|c| !is_word_char(c));
         if starts_word && after.is_none_or(|c| !is_word_char(c)) {
             out.push((start, end));
         }
-        from = start + needle.chars().next().map(|c| c.len_utf8()).unwrap_or(1);
+        from = start + text.chars().next().map(|c| c.len_utf8()).unwrap_or(1);
     }
     out
 }
@@ -205,5 +245,6 @@ mod tests {
     fn brand_words_are_known() {
         let m = matcher();
         assert!(m.is_brand_word("@fjordtel") && m.is_brand_word("fjordtel") && !m.is_brand_word("fjord"));
+        assert!(m.is_brand_word("#FjordTel") && m.is_brand_word("fjördtel") && !m.is_brand_word("fjordtél2"));
     }
 }
