@@ -177,16 +177,58 @@ pub fn normalize_word(s: &str) -> (String, bool) {
     if s.is_ascii() {
         return normalize_ascii(s.as_bytes());
     }
-    let lower = if is_nfkc_quick(s.chars()) == IsNormalized::Yes {
+    let lower = if s.chars().all(is_nfkc_letter) {
+        // Latin, Greek and Cyrillic letters that NFKC leaves alone, and no format character.
+        s.to_lowercase()
+    } else if is_nfkc_quick(s.chars()) == IsNormalized::Yes {
         // Already NFKC (most words): only the format characters go.
         if s.chars().any(is_format) { s.replace(is_format, "").to_lowercase() } else { s.to_lowercase() }
     } else {
         let nfkc: String = s.nfkc().filter(|c| !is_format(*c)).collect();
         nfkc.to_lowercase()
     };
+    if !has_run(&lower, 3) {
+        return (lower, false);
+    }
     let collapsed = collapse_runs(&lower, 2);
     let elongated = collapsed.len() != lower.len();
     (collapsed, elongated)
+}
+
+/// Below U+0483: a character NFKC leaves as it is, alone or next to any other of these
+/// (quick check yes, no combining class), and not a format character. Made once.
+fn is_nfkc_letter(c: char) -> bool {
+    use std::sync::LazyLock;
+    use unicode_normalization::{IsNormalized, char::canonical_combining_class, is_nfkc_quick};
+    static SIMPLE: LazyLock<Vec<bool>> = LazyLock::new(|| {
+        (0..0x0483u32)
+            .map(|u| {
+                char::from_u32(u).is_some_and(|c| {
+                    is_nfkc_quick(std::iter::once(c)) == IsNormalized::Yes
+                        && canonical_combining_class(c) == 0
+                        && !is_format(c)
+                })
+            })
+            .collect()
+    });
+    SIMPLE.get(c as usize).copied().unwrap_or(false)
+}
+
+/// `s` has a letter repeated `n` times or more in a row.
+fn has_run(s: &str, n: usize) -> bool {
+    let mut prev = None;
+    let mut run = 0;
+    for c in s.chars() {
+        if Some(c) == prev && c.is_alphabetic() {
+            run += 1;
+            if run >= n {
+                return true;
+            }
+        } else {
+            (prev, run) = (Some(c), 1);
+        }
+    }
+    false
 }
 
 /// [`normalize_word`] for ASCII, in one pass: lowercase, runs of 3+ letters cut to 2.
@@ -331,6 +373,20 @@ mod tests {
         assert_eq!(t[0].norm, "good");
         assert!(t[0].elongated);
         assert_eq!(t[0].norm_single().as_deref(), Some("god"));
+    }
+
+    proptest::proptest! {
+        /// The quick ways give what NFKC, lowercasing and cutting runs give.
+        #[test]
+        fn normalizing_a_word_is_nfkc_lowercase_and_runs_cut(
+            word in "([a-zA-ZäÄøØßİıŉǅǰ\u{00AA}\u{00B5}\u{00BD}\u{00AD}\u{0132}\u{017F}α-ωΑ-ΩάΆΣςϐϒϔ\u{0340}\u{0343}\u{0374}\u{037E}\u{0387}а-яА-ЯёЁѶѷ\u{0300}-\u{036F}\u{200B}ﬁ]|ooo|ααα){0,10}"
+        ) {
+            use unicode_normalization::UnicodeNormalization;
+            let lower = word.nfkc().filter(|c| !is_format(*c)).collect::<String>().to_lowercase();
+            let cut = collapse_runs(&lower, 2);
+            let elongated = cut != lower;
+            proptest::prop_assert_eq!(normalize_word(&word), (cut, elongated));
+        }
     }
 
     #[test]
