@@ -25,7 +25,7 @@
 
 use std::panic::{RefUnwindSafe, UnwindSafe};
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind};
+use aho_corasick::AhoCorasick;
 use regex_automata::hybrid::dfa::{self as lazy, DFA};
 use regex_automata::meta::{self, Regex};
 use regex_automata::nfa::thompson::backtrack::{self, BoundedBacktracker};
@@ -173,15 +173,7 @@ impl Patterns {
         prefix_lits.extend(suffix_lits);
         prefix_lits.extend(inner_lits);
         let literals = (!prefix_lits.is_empty())
-            .then(|| {
-                // A DFA scans posts about twice as fast as the default NFA, for some
-                // hundreds of kilobytes per language.
-                AhoCorasick::builder()
-                    .ascii_case_insensitive(true)
-                    .kind(Some(AhoCorasickKind::DFA))
-                    .build(&prefix_lits)
-                    .ok()
-            })
+            .then(|| AhoCorasick::builder().ascii_case_insensitive(true).build(&prefix_lits).ok())
             .flatten();
         // Too many literals for an automaton: every pattern searches every post.
         if literals.is_none() {
