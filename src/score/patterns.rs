@@ -87,8 +87,6 @@ pub struct Patterns {
     /// once; `owner` gives the pattern of each literal and whether it is a suffix.
     literals: Option<AhoCorasick>,
     owner: Vec<(usize, Literal)>,
-    /// The patterns searched on every post, in order.
-    always: Vec<usize>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -182,8 +180,7 @@ impl Patterns {
                 p.how = Filter::Always;
             }
         }
-        let always = out.iter().enumerate().filter(|(_, p)| p.how == Filter::Always).map(|(i, _)| i).collect();
-        (Patterns { patterns: out, literals, owner, always }, failed)
+        (Patterns { patterns: out, literals, owner }, failed)
     }
 
     /// Calls `f(cue index, start, end)` for the first (leftmost) match of each pattern
@@ -200,29 +197,23 @@ impl Patterns {
         if unfiltered {
             return self.for_each_match_unfiltered(text, f);
         }
-        // Where the first and the last of a pattern's suffixes end in the post, by pattern:
-        // its matches end within them. Patterns without any need not run.
-        let mut suffixed: Vec<(usize, (usize, usize))> = Vec::new();
+        // Where the first and the last of a pattern's suffixes end in the post: its matches
+        // end within them. Patterns without any need not run.
+        let mut suffixed: Vec<Option<(usize, usize)>> = vec![None; self.patterns.len()];
         if let Some(ac) = &self.literals {
             for m in ac.find_overlapping_iter(text) {
                 match self.owner[m.pattern().as_usize()] {
-                    (p, Literal::Suffix) => suffixed.push((p, (m.end(), m.end()))),
+                    (p, Literal::Suffix) => {
+                        let (first, last) = suffixed[p].get_or_insert((m.end(), m.end()));
+                        (*first, *last) = ((*first).min(m.end()), (*last).max(m.end()));
+                    }
                     (p, Literal::Prefix) => starts.push((p, m.start())),
                     // Anywhere in the post.
-                    (p, Literal::Inner) => suffixed.push((p, (0, text.len()))),
+                    (p, Literal::Inner) => suffixed[p] = Some((0, text.len())),
                 }
             }
         }
-        suffixed.sort_unstable();
-        suffixed.dedup_by(|later, first| {
-            let same = later.0 == first.0;
-            if same {
-                first.1.1 = first.1.1.max(later.1.1);
-            }
-            same
-        });
-        let suffixes_of = |p: usize| suffixed.binary_search_by_key(&p, |(q, _)| *q).ok().map(|i| suffixed[i].1);
-        let runs = |p: usize| !self.patterns[p].gated || suffixes_of(p).is_some();
+        let runs = |p: usize| !self.patterns[p].gated || suffixed[p].is_some();
         starts.retain(|&(p, at)| {
             // A pattern that starts with `\b` cannot start inside a word.
             let boundary_ok =
@@ -231,21 +222,12 @@ impl Patterns {
         });
         starts.sort_unstable();
         starts.dedup();
-        // The patterns with something to do, in order: those run on every post, those with
-        // a suffix or an inner literal in it, those with a prefix at a place they can start.
-        let mut todo: Vec<usize> = self.always.clone();
-        todo.extend(suffixed.iter().map(|(p, _)| *p));
-        todo.extend(starts.iter().map(|(p, _)| *p));
-        todo.sort_unstable();
-        todo.dedup();
         let mut next = 0;
-        // The leftmost match of the pattern whose branches are being run: (group, cue,
-        // start, end).
-        let mut best: Option<(usize, usize, usize, usize)> = None;
-        for p in todo {
-            let pattern = &self.patterns[p];
+        // The leftmost match of the pattern whose branches are being run: (start, end).
+        let mut best: Option<(usize, usize)> = None;
+        for (p, pattern) in self.patterns.iter().enumerate() {
             let found = match pattern.how {
-                Filter::Suffix if let (Some((first, last)), Engine::Search(re)) = (suffixes_of(p), &pattern.engine) => {
+                Filter::Suffix if let (Some((first, last)), Engine::Search(re)) = (suffixed[p], &pattern.engine) => {
                     // A match ends at a suffix's end and is at most `max_len` long: none
                     // starts before `first - max_len` or ends after `last`. Look-around
                     // still sees the text outside the span.
@@ -263,7 +245,7 @@ impl Patterns {
                     }
                     let mut found = None;
                     // A gated pattern's matches end by its last suffix.
-                    let limit = suffixes_of(p).map_or(text.len(), |(_, last)| last);
+                    let limit = suffixed[p].map_or(text.len(), |(_, last)| last);
                     while next < starts.len() && starts[next].0 == p {
                         let at = starts[next].1;
                         next += 1;
@@ -282,22 +264,16 @@ impl Patterns {
                     found
                 }
             };
-            // The pattern before was the last branch run of its group: its match is told.
-            if let Some((group, cue, start, end)) = best
-                && group != pattern.group
-            {
-                f(cue, start, end);
-                best = None;
-            }
             // An earlier branch keeps a match that starts at the same place.
-            if let Some((start, end)) = found
-                && best.is_none_or(|b| start < b.2)
+            if let Some(m) = found
+                && best.is_none_or(|b| m.0 < b.0)
             {
-                best = Some((pattern.group, pattern.cue, start, end));
+                best = Some(m);
             }
-        }
-        if let Some((_, cue, start, end)) = best {
-            f(cue, start, end);
+            let last_of_group = self.patterns.get(p + 1).is_none_or(|q| q.group != pattern.group);
+            if last_of_group && let Some((start, end)) = best.take() {
+                f(pattern.cue, start, end);
+            }
         }
     }
 }
