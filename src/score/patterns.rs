@@ -13,8 +13,10 @@
 //! the same as running them all.
 //!
 //! Anchored patterns are compiled into the forward automata alone (a lazy DFA, with a
-//! backtracker and a PikeVM where the DFA gives up), not the regex crate's full search
-//! machinery: that halved the time it takes to compile a language's patterns.
+//! PikeVM where the DFA gives up), not the regex crate's full search machinery: that
+//! halved the time it takes to compile a language's patterns. The fallback is the PikeVM
+//! and not a bounded backtracker, because the backtracker clears a bitset of every NFA
+//! state by the rest of the post on each try, and most tries fail within a few bytes.
 //!
 //! A pattern that is an alternation without prefixes as a whole (one branch starts with
 //! `\d+`) is split into its branches, each filtered on its own: the leftmost match of
@@ -28,7 +30,6 @@ use std::panic::{RefUnwindSafe, UnwindSafe};
 use aho_corasick::AhoCorasick;
 use regex_automata::hybrid::dfa::{self as lazy, DFA};
 use regex_automata::meta::{self, Regex};
-use regex_automata::nfa::thompson::backtrack::{self, BoundedBacktracker};
 use regex_automata::nfa::thompson::pikevm::{self, PikeVM};
 use regex_automata::nfa::thompson::{self, NFA, WhichCaptures};
 use regex_automata::util::pool::Pool;
@@ -402,7 +403,6 @@ impl Engine {
 struct AnchoredRegex {
     /// The lazy DFA; it gives up on non-ASCII text next to a Unicode `\b`.
     dfa: Option<DFA>,
-    backtrack: BoundedBacktracker,
     pikevm: PikeVM,
     caches: Pool<Caches, CachesFn>,
     /// The longest a match can be, in bytes: no search looks further.
@@ -413,7 +413,6 @@ type CachesFn = Box<dyn Fn() -> Caches + Send + Sync + UnwindSafe + RefUnwindSaf
 
 struct Caches {
     dfa: Option<lazy::Cache>,
-    backtrack: backtrack::Cache,
     pikevm: pikevm::Cache,
 }
 
@@ -436,15 +435,11 @@ impl AnchoredRegex {
             .build_from_hir(hir)
             .map_err(|e| e.to_string())?;
         let dfa = DFA::builder().configure(DFA::config().unicode_word_boundary(true)).build_from_nfa(nfa.clone()).ok();
-        let backtrack = BoundedBacktracker::builder().build_from_nfa(nfa.clone()).map_err(|e| e.to_string())?;
         let pikevm = PikeVM::new_from_nfa(nfa).map_err(|e| e.to_string())?;
-        let (d, b, p) = (dfa.clone(), backtrack.clone(), pikevm.clone());
-        let create: CachesFn = Box::new(move || Caches {
-            dfa: d.as_ref().map(DFA::create_cache),
-            backtrack: b.create_cache(),
-            pikevm: p.create_cache(),
-        });
-        Ok(AnchoredRegex { dfa, backtrack, pikevm, caches: Pool::new(create), max_len: hir.properties().maximum_len() })
+        let (d, p) = (dfa.clone(), pikevm.clone());
+        let create: CachesFn =
+            Box::new(move || Caches { dfa: d.as_ref().map(DFA::create_cache), pikevm: p.create_cache() });
+        Ok(AnchoredRegex { dfa, pikevm, caches: Pool::new(create), max_len: hir.properties().maximum_len() })
     }
 
     /// The end of the match that starts at byte `at` of `text`, if one does (the
@@ -464,11 +459,6 @@ impl AnchoredRegex {
             return found.map(|m| m.offset());
         }
         let mut slots = [None, None];
-        if end - at <= self.backtrack.max_haystack_len()
-            && let Ok(found) = self.backtrack.try_search_slots(&mut caches.backtrack, &input, &mut slots)
-        {
-            return found.and(slots[1]).map(|s| s.get());
-        }
         self.pikevm.search_slots(&mut caches.pikevm, &input, &mut slots).and(slots[1]).map(|s| s.get())
     }
 }
