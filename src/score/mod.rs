@@ -109,13 +109,24 @@ pub struct Scorer {
 
 /// A language's fitted complaint and sentiment layers in one table, so that a post's term
 /// keys are looked up once for both.
+///
+/// A post's keys are its tokens' keys and each pair of neighbours joined by a space. So
+/// that a pair is not joined and hashed as a string, every key of the table and every part
+/// of a key on either side of one of its spaces has a number (`ids`), and a pair of
+/// numbers finds the key they join into (`pairs`): one string lookup per token.
 struct Layers {
     /// The complaint layer's bias, when the language has one.
     complaint: Option<f32>,
     sentiment: Option<SentimentBase>,
-    /// Term key → (complaint weight, negative, neutral, positive weights); 0 where a
-    /// layer does not list the key.
-    terms: FxHashMap<Box<str>, [f32; 4]>,
+    /// Each key of the table and each part of one → (its number, the key's entry if it
+    /// is a key).
+    ids: FxHashMap<Box<str>, (u32, Option<u32>)>,
+    /// (number of the part before a space, number of the part after it) → the entry of
+    /// the key they join into.
+    pairs: FxHashMap<(u32, u32), u32>,
+    /// Entry → (complaint weight, negative, neutral, positive weights); 0 where a layer
+    /// does not list the key.
+    weights: Vec<[f32; 4]>,
 }
 
 impl Layers {
@@ -134,11 +145,81 @@ impl Layers {
             for (key, w) in sentiment.iter().flat_map(|s| &s.terms.0) {
                 terms.entry(key.as_str().into()).or_default()[1..].copy_from_slice(w);
             }
-            let layers =
-                Layers { complaint: complaint.map(|c| c.bias), sentiment: sentiment.map(SentimentBase::new), terms };
+            let mut layers = Layers {
+                complaint: complaint.map(|c| c.bias),
+                sentiment: sentiment.map(SentimentBase::new),
+                ids: FxHashMap::default(),
+                pairs: FxHashMap::default(),
+                weights: Vec::with_capacity(terms.len()),
+            };
+            // In key order, so that the numbers do not depend on the hash map's order.
+            let mut terms: Vec<_> = terms.into_iter().collect();
+            terms.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+            for (key, w) in terms {
+                let entry = layers.weights.len() as u32;
+                layers.weights.push(w);
+                layers.id(&key).1 = Some(entry);
+                for (at, _) in key.match_indices(' ') {
+                    let (before, after) = (layers.id(&key[..at]).0, layers.id(&key[at + 1..]).0);
+                    layers.pairs.insert((before, after), entry);
+                }
+            }
             out.insert(lang, layers);
         }
         out
+    }
+
+    /// The number of `part` (and its entry), numbered now if it has none.
+    fn id(&mut self, part: &str) -> &mut (u32, Option<u32>) {
+        let next = self.ids.len() as u32;
+        self.ids.entry(part.into()).or_insert((next, None))
+    }
+
+    /// The entries a post's term keys ([`term_keys`]) find, each once, in the order first
+    /// found: what `for_each_key` gives, looked up without joining pairs.
+    fn entries(&self, tokens: &[Token]) -> Vec<u32> {
+        let mut found = Vec::new();
+        let mut add = |e: u32| {
+            if !found.contains(&e) {
+                found.push(e);
+            }
+        };
+        let mut prev: Option<u32> = None;
+        for t in tokens {
+            let key: &str = match t.kind {
+                TokenKind::Word | TokenKind::Hashtag => &t.stem,
+                TokenKind::Number => "<num>",
+                TokenKind::Url => "<url>",
+                TokenKind::Handle => "<handle>",
+                TokenKind::Emoji | TokenKind::Emoticon => &t.norm,
+                TokenKind::Punct => {
+                    for mark in ["?", "!"] {
+                        if t.norm.contains(mark)
+                            && let Some((_, Some(e))) = self.ids.get(mark)
+                        {
+                            add(*e);
+                        }
+                    }
+                    prev = None;
+                    continue;
+                }
+            };
+            if key.is_empty() {
+                continue;
+            }
+            let id = self.ids.get(key);
+            if let Some((_, Some(e))) = id {
+                add(*e);
+            }
+            if let (Some(p), Some((k, _))) = (prev, id)
+                && let Some(e) = self.pairs.get(&(p, *k))
+            {
+                add(*e);
+            }
+            // A key without a number is part of no pair of the table.
+            prev = id.map(|(k, _)| *k);
+        }
+        found
     }
 }
 
@@ -220,22 +301,17 @@ impl Scorer {
             None => (None, None),
         };
         if let Some(l) = layers {
-            let mut seen = FxHashSet::default();
-            let mut buf = String::new();
-            for_each_key(&tokens, &mut buf, |k| {
-                if let Some((key, w)) = l.terms.get_key_value(k)
-                    && seen.insert(key.as_ptr())
-                {
-                    if let Some(zc) = complaint_z.as_mut() {
-                        *zc += w[0];
-                    }
-                    if let Some(zs) = sentiment_z.as_mut() {
-                        for (zc, wc) in zs.iter_mut().zip(&w[1..]) {
-                            *zc += wc;
-                        }
+            for e in l.entries(&tokens) {
+                let w = &l.weights[e as usize];
+                if let Some(zc) = complaint_z.as_mut() {
+                    *zc += w[0];
+                }
+                if let Some(zs) = sentiment_z.as_mut() {
+                    for (zc, wc) in zs.iter_mut().zip(&w[1..]) {
+                        *zc += wc;
                     }
                 }
-            });
+            }
         }
         if let Some(zc) = complaint_z {
             z += zc;
@@ -775,6 +851,43 @@ mod tests {
             keys,
             ["!", "<handle>", "<num>", "<num> day", "?", "day", "day <handle>", "still", "still wait", "wait"]
         );
+    }
+
+    proptest::proptest! {
+        /// Looking a post's keys up by numbers finds what joining pairs into strings and
+        /// looking them up finds, each once, in the same order.
+        #[test]
+        fn layer_entries_are_the_term_keys_found(
+            words in proptest::collection::vec(
+                proptest::sample::select(&["still", "waiting", "2", "days", "@x", "?!", ".", "😡", "refund", "no"][..]),
+                0..12,
+            ),
+            keys in proptest::sample::subsequence(
+                &["still", "wait", "still wait", "wait still", "<num>", "<num> day", "day", "day <handle>", "?", "!",
+                  "refund", "refund refund", "still wait still", "no refund", "😡", "wait 😡", "<handle> 😡"][..],
+                0..=17,
+            ),
+        ) {
+            let terms: FxHashMap<String, [f32; 1]> = keys.iter().map(|k| (k.to_string(), [1.0])).collect();
+            let lang = rules::LangTerms { bias: 0.0, terms: rules::TermTable(terms) };
+            let mut model = scorer().rules().model.clone();
+            model.complaint.lang = [("en".to_string(), lang)].into_iter().collect();
+            model.sentiment.lang.clear();
+            let layers = Layers::of_model(&model).remove(&Lang::En).expect("an English layer");
+            let tokens = scorer().rules().for_lang(Some(Lang::En)).analyzer.analyze(&words.join(" "));
+            let mut sorted = keys.clone();
+            sorted.sort_unstable();
+            let found: Vec<&str> = layers.entries(&tokens).into_iter().map(|e| sorted[e as usize]).collect();
+            let mut expected: Vec<&str> = Vec::new();
+            for_each_key(&tokens, &mut String::new(), |k| {
+                if let Some(key) = keys.iter().find(|key| **key == k)
+                    && !expected.contains(key)
+                {
+                    expected.push(key);
+                }
+            });
+            proptest::prop_assert_eq!(found, expected);
+        }
     }
 
     #[test]
