@@ -32,7 +32,7 @@ use crate::metrics::Metrics;
 use crate::score::{Rules, Scorer};
 use crate::sinks::{Links, Sink, SinkConfig};
 use crate::spread::{Alert, Detector, Signal};
-use crate::store::{CursorUpdate, Ingested, Store, signal};
+use crate::store::{CursorUpdate, Ingested, Store, signal, update_signal};
 
 /// What every part of a running repwatch shares.
 pub struct Context {
@@ -462,29 +462,6 @@ async fn score_batch(ctx: &Arc<Context>, store: &Store, batch: Vec<Stored>, out:
         tracing::error!(error = %e, "saving scores failed; they will be redone at the next start");
     }
     out.send(signals).await.is_ok()
-}
-
-/// A new engagement reading: the detector knows the mention's score already.
-fn update_signal(m: &Mention) -> Signal {
-    Signal {
-        source: m.source.clone(),
-        id: m.id.clone(),
-        author: m.author.clone(),
-        followers: m.author_followers.unwrap_or(0),
-        created_at: m.created_at,
-        observed_at: m.observed_at,
-        lang: m.lang.clone().unwrap_or_default(),
-        complaint: false,
-        complaint_score: 0.0,
-        sentiment: 0.0,
-        category: None,
-        terms: Vec::new(),
-        engagement: m.engagement(),
-        url: m.url.clone(),
-        text: String::new(),
-        update: true,
-        in_reply_to: m.in_reply_to.clone(),
-    }
 }
 
 /// Runs the detector and writes its alerts to the outbox.

@@ -823,6 +823,29 @@ pub fn signal(m: &Mention, s: &Score, update: bool) -> Signal {
     }
 }
 
+/// A new engagement reading: the detector knows the mention's score already.
+pub fn update_signal(m: &Mention) -> Signal {
+    Signal {
+        source: m.source.clone(),
+        id: m.id.clone(),
+        author: m.author.clone(),
+        followers: m.author_followers.unwrap_or(0),
+        created_at: m.created_at,
+        observed_at: m.observed_at,
+        lang: m.lang.clone().unwrap_or_default(),
+        complaint: false,
+        complaint_score: 0.0,
+        sentiment: 0.0,
+        category: None,
+        terms: Vec::new(),
+        engagement: m.engagement(),
+        url: m.url.clone(),
+        text: String::new(),
+        update: true,
+        in_reply_to: m.in_reply_to.clone(),
+    }
+}
+
 fn incident_mentions(c: &Connection, id: &str) -> Result<Vec<(String, String)>, StoreError> {
     let mut stmt = c.prepare_cached(
         "SELECT m.source, m.ext_id FROM incident_mentions im JOIN mentions m ON m.pk = im.mention_pk WHERE im.incident_id = ?1 ORDER BY m.created_at, m.pk",
