@@ -9,9 +9,11 @@ use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::{Stem, Token, TokenKind};
 
-/// One step of text analysis.
+/// One step of text analysis. A filter decides each token on its own, from the token
+/// alone, so that what the filters make of a word can be remembered
+/// ([`Analyzer::filter`](super::Analyzer::filter)).
 pub trait Filter: Send + Sync {
-    fn apply(&self, tokens: &mut Vec<Token>);
+    fn apply(&self, tokens: &mut [Token]);
 
     /// The stemming step, so that rule terms can be stemmed the way posts are.
     fn as_stem(&self) -> Option<&StemFilter> {
@@ -32,7 +34,7 @@ impl StopWords {
 }
 
 impl Filter for StopWords {
-    fn apply(&self, tokens: &mut Vec<Token>) {
+    fn apply(&self, tokens: &mut [Token]) {
         for t in tokens.iter_mut().filter(|t| t.kind == TokenKind::Word) {
             t.stop = self.words.contains(&t.norm);
         }
@@ -85,7 +87,10 @@ impl StemFilter {
 }
 
 impl Filter for StemFilter {
-    fn apply(&self, tokens: &mut Vec<Token>) {
+    fn apply(&self, tokens: &mut [Token]) {
+        if !tokens.iter().any(Token::is_wordlike) {
+            return;
+        }
         self.with_stems(|stem| {
             for t in tokens.iter_mut().filter(|t| t.is_wordlike()) {
                 t.stem = stem(&t.norm);

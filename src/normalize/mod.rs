@@ -294,12 +294,26 @@ impl Analyzer {
 
     /// Tokenizes and runs every filter.
     pub fn analyze(&self, text: &str) -> Vec<Token> {
-        let has_stem = self.filters.iter().any(|f| f.as_stem().is_some());
-        let mut tokens = tokenize_with(text, !has_stem);
+        let mut tokens = self.tokenize(text);
         for f in &self.filters {
             f.apply(&mut tokens);
         }
         tokens
+    }
+
+    /// Tokenizes, leaving the filters to [`Analyzer::filter`]: for a caller that remembers
+    /// what they make of a word. Words and hashtags have an empty `stem` until filtered.
+    pub fn tokenize(&self, text: &str) -> Vec<Token> {
+        let has_stem = self.filters.iter().any(|f| f.as_stem().is_some());
+        tokenize_with(text, !has_stem)
+    }
+
+    /// Runs every filter on one token: what [`Analyzer::analyze`] makes of it, because a
+    /// filter decides each token on its own.
+    pub fn filter(&self, token: &mut Token) {
+        for f in &self.filters {
+            f.apply(std::slice::from_mut(token));
+        }
     }
 
     /// The stem of a single word or a phrase, as rules are matched against: the same

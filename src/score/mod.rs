@@ -14,6 +14,10 @@ pub mod measure;
 pub mod patterns;
 pub mod rules;
 
+use std::cell::RefCell;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
+
 use rustc_hash::{FxHashMap, FxHashSet};
 
 pub use rules::{Category, CueKind, Rules};
@@ -105,7 +109,63 @@ pub struct Scorer {
     identifier: Identifier,
     /// The fitted lexical layers of each language that has any.
     layers: FxHashMap<Lang, Layers>,
+    /// Tells the words this scorer remembers per thread ([`Scorer::tokens`]) from
+    /// another scorer's.
+    id: u64,
 }
+
+/// What a scorer makes of a word or hashtag in one language, remembered per thread: the
+/// filters' stem and stop mark, and what the rules, the layers and the brand say of it.
+#[derive(Clone)]
+struct WordFacts {
+    stem: Arc<str>,
+    stop: bool,
+    role: WordRole,
+    single: WordRole,
+    stem_rules: Option<u32>,
+    layer: Option<LayerKey>,
+    content: bool,
+}
+
+/// Per (scorer, language): a cache of [`WORD_FACTS`] places, a word going to the place its
+/// hash picks and taking it from the word there. A small direct-mapped cache rather than
+/// a map of every word: on real posts, with tens of thousands of words, a large table
+/// waits on memory at every lookup, while the frequent words, which make most of a post,
+/// stay in a small one and stay in the processor's cache.
+type RememberedWords = FxHashMap<(u64, Option<Lang>), Box<[Option<(WordKey, WordFacts)>]>>;
+
+/// How many places a scorer's word cache has per thread and language.
+const WORD_FACTS: usize = 1 << 12;
+
+/// A word of up to 30 bytes kept in place, so that telling it from another compares bytes
+/// instead of following a pointer; with the kind of token, because the filters treat words
+/// and hashtags differently, and whether it was elongated ("nooo", whose form with one
+/// letter is another word).
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+struct WordKey {
+    len: u8,
+    tag: u8,
+    bytes: [u8; 30],
+}
+
+impl WordKey {
+    fn new(t: &Token) -> Option<WordKey> {
+        let tag = u8::from(t.kind == TokenKind::Hashtag) << 1 | u8::from(t.elongated);
+        let mut bytes = [0u8; 30];
+        bytes.get_mut(..t.norm.len())?.copy_from_slice(t.norm.as_bytes());
+        Some(WordKey { len: t.norm.len() as u8, tag, bytes })
+    }
+
+    /// Its place in a cache of [`WORD_FACTS`] places.
+    fn place(&self) -> usize {
+        use std::hash::BuildHasher;
+        // FxHash's best bits are its high ones.
+        (rustc_hash::FxBuildHasher.hash_one(self) >> (64 - WORD_FACTS.trailing_zeros())) as usize
+    }
+}
+
+/// A term key's number in a language's layers, and its entry if it is a key of the table.
+type LayerKey = (u32, Option<u32>);
 
 /// A language's fitted complaint and sentiment layers in one table, so that a post's term
 /// keys are looked up once for both.
@@ -120,7 +180,7 @@ struct Layers {
     sentiment: Option<SentimentBase>,
     /// Each key of the table and each part of one → (its number, the key's entry if it
     /// is a key).
-    ids: FxHashMap<Box<str>, (u32, Option<u32>)>,
+    ids: FxHashMap<Box<str>, LayerKey>,
     /// (number of the part before a space, number of the part after it) → the entry of
     /// the key they join into.
     pairs: FxHashMap<(u32, u32), u32>,
@@ -170,14 +230,15 @@ impl Layers {
     }
 
     /// The number of `part` (and its entry), numbered now if it has none.
-    fn id(&mut self, part: &str) -> &mut (u32, Option<u32>) {
+    fn id(&mut self, part: &str) -> &mut LayerKey {
         let next = self.ids.len() as u32;
         self.ids.entry(part.into()).or_insert((next, None))
     }
 
     /// The entries a post's term keys ([`term_keys`]) find, each once, in the order first
-    /// found: what `for_each_key` gives, looked up without joining pairs.
-    fn entries(&self, tokens: &[Token]) -> Vec<u32> {
+    /// found: what `for_each_key` gives, looked up without joining pairs. `known` has the
+    /// numbers of the words and hashtags.
+    fn entries(&self, tokens: &[Token], known: &[Known]) -> Vec<u32> {
         let mut found = Vec::new();
         let mut add = |e: u32| {
             if !found.contains(&e) {
@@ -185,7 +246,7 @@ impl Layers {
             }
         };
         let mut prev: Option<u32> = None;
-        for t in tokens {
+        for (t, k) in tokens.iter().zip(known) {
             let key: &str = match t.kind {
                 TokenKind::Word | TokenKind::Hashtag => &t.stem,
                 TokenKind::Number => "<num>",
@@ -207,7 +268,7 @@ impl Layers {
             if key.is_empty() {
                 continue;
             }
-            let id = self.ids.get(key);
+            let id = if t.is_wordlike() { k.layer.as_ref() } else { self.ids.get(key) };
             if let Some((_, Some(e))) = id {
                 add(*e);
             }
@@ -281,7 +342,8 @@ impl Scorer {
         let words = rules.langs.iter().map(|(lang, r)| (*lang, &r.function_words));
         let identifier = Identifier::new(&prior).with_words(words);
         let layers = Layers::of_model(&rules.model);
-        Scorer { rules, brand, identifier, layers }
+        static NEXT: AtomicU64 = AtomicU64::new(0);
+        Scorer { rules, brand, identifier, layers, id: NEXT.fetch_add(1, Ordering::Relaxed) }
     }
 
     pub fn rules(&self) -> &Rules {
@@ -292,7 +354,7 @@ impl Scorer {
     pub fn score(&self, text: &str, lang: Option<&str>) -> Score {
         let lang = self.language(text, lang);
         let layers = lang.and_then(|l| self.layers.get(&l));
-        let (a, tokens) = self.run(text, lang);
+        let (a, tokens, known) = self.run(text, lang);
         let model = &self.rules.model;
         let mut z = self.logit(&a.features);
         // The layers' shares: the complaint logit's, and the sentiment logits.
@@ -301,7 +363,7 @@ impl Scorer {
             None => (None, None),
         };
         if let Some(l) = layers {
-            for e in l.entries(&tokens) {
+            for e in l.entries(&tokens, &known) {
                 let w = &l.weights[e as usize];
                 if let Some(zc) = complaint_z.as_mut() {
                     *zc += w[0];
@@ -369,22 +431,100 @@ impl Scorer {
     /// The features of one post in `lang` (as [`Scorer::language`] decided it), with its
     /// term keys when `keys` is set.
     pub fn analyse(&self, text: &str, lang: Option<Lang>, keys: bool) -> Analysis {
-        let (mut a, tokens) = self.run(text, lang);
+        let (mut a, tokens, _) = self.run(text, lang);
         if keys {
             a.keys = term_keys(&tokens);
         }
         a
     }
 
-    fn run(&self, text: &str, lang: Option<Lang>) -> (Analysis, Vec<Token>) {
+    fn run(&self, text: &str, lang: Option<Lang>) -> (Analysis, Vec<Token>, Vec<Known<'_>>) {
         let rules = self.rules.for_lang(lang);
-        let tokens = rules.analyzer.analyze(text);
+        let (tokens, known) = self.tokens(text, lang, rules);
         let mut hits = Vec::new();
-        let known = known(&tokens, rules);
         let sentiment = self.sentiment(text, &tokens, &known, rules, &mut hits);
         let (features, category) = self.complaint_features(text, &tokens, &known, rules, sentiment, &mut hits);
-        let terms = self.content_terms(&tokens, &known);
-        (Analysis { lang, sentiment, features, keys: Vec::new(), category, hits, terms }, tokens)
+        let terms = content_terms(&tokens, &known);
+        (Analysis { lang, sentiment, features, keys: Vec::new(), category, hits, terms }, tokens, known)
+    }
+
+    /// The tokens of `text` as `rules`' analyzer makes them, and what is known of each.
+    /// What a word comes to is remembered per thread: a word seen before is one lookup
+    /// instead of a stem lookup, a stop word lookup, function word lookups, a rules lookup
+    /// and a layer lookup.
+    fn tokens<'r>(&'r self, text: &str, lang: Option<Lang>, rules: &'r LangRules) -> (Vec<Token>, Vec<Known<'r>>) {
+        thread_local! {
+            static WORDS: RefCell<RememberedWords> = RefCell::new(FxHashMap::default());
+        }
+        let layers = lang.and_then(|l| self.layers.get(&l));
+        let mut tokens = rules.analyzer.tokenize(text);
+        let known = WORDS.with(|words| {
+            let mut words = words.borrow_mut();
+            // Scorers come and go (tests, a reload): their caches go when there are many.
+            if words.len() >= 64 && !words.contains_key(&(self.id, lang)) {
+                words.clear();
+            }
+            let remembered = words.entry((self.id, lang)).or_insert_with(|| vec![None; WORD_FACTS].into());
+            tokens
+                .iter_mut()
+                .map(|t| {
+                    if !t.is_wordlike() {
+                        rules.analyzer.filter(t);
+                        return self.known_other(t, rules);
+                    }
+                    let key = WordKey::new(t);
+                    let place = key.map(|k| (k, k.place()));
+                    let facts = match place.and_then(|(k, i)| remembered[i].as_ref().filter(|(at, _)| *at == k)) {
+                        Some((_, facts)) => {
+                            t.stem = Arc::clone(&facts.stem);
+                            t.stop = facts.stop;
+                            facts.clone()
+                        }
+                        None => {
+                            rules.analyzer.filter(t);
+                            let facts = self.word_facts(t, rules, layers);
+                            if let Some((k, i)) = place {
+                                remembered[i] = Some((k, facts.clone()));
+                            }
+                            facts
+                        }
+                    };
+                    Known {
+                        role: facts.role,
+                        single: facts.single,
+                        stem: facts.stem_rules.map(|i| &rules.stem_rules[i as usize]),
+                        layer: facts.layer,
+                        content: facts.content,
+                    }
+                })
+                .collect()
+        });
+        (tokens, known)
+    }
+
+    /// What is known of a word or hashtag the filters have run on.
+    fn word_facts(&self, t: &Token, rules: &LangRules, layers: Option<&Layers>) -> WordFacts {
+        let (role, single) = roles(t, rules);
+        let content = !t.stop && t.stem.chars().count() >= 3 && !self.brand.is_brand_word(&t.norm) && !role.negator;
+        WordFacts {
+            stem: Arc::clone(&t.stem),
+            stop: t.stop,
+            role,
+            single,
+            stem_rules: rules.stem_ids.get(&*t.stem).copied(),
+            layer: layers.and_then(|l| l.ids.get(&*t.stem)).copied(),
+            content,
+        }
+    }
+
+    /// What is known of a token that is not a word or a hashtag: numbers can be function
+    /// words.
+    fn known_other<'r>(&self, t: &Token, rules: &LangRules) -> Known<'r> {
+        if t.kind != TokenKind::Number {
+            return Known::default();
+        }
+        let (role, single) = roles(t, rules);
+        Known { role, single, ..Known::default() }
     }
 
     /// The VADER-style compound valence in −1 … 1.
@@ -469,7 +609,7 @@ impl Scorer {
                 }
                 let single = t.norm_single()?;
                 let stem = rules.analyzer.stems(&single).into_iter().next()?;
-                rules.stems.get(&stem)?.lexicon.as_ref().map(|e| (1, e))
+                rules.stem(&stem)?.lexicon.as_ref().map(|e| (1, e))
             }
             TokenKind::Emoji | TokenKind::Emoticon => self.rules.common.get(&t.norm).map(|e| (1, e)),
             _ => None,
@@ -553,20 +693,20 @@ impl Scorer {
         values[12] = url_only as u8 as f32;
         (values, best_category.map(|(_, c)| c))
     }
+}
 
-    fn content_terms(&self, tokens: &[Token], known: &[Known]) -> Vec<String> {
-        let mut seen = FxHashSet::default();
-        tokens
-            .iter()
-            .zip(known)
-            .filter(|(t, _)| t.is_wordlike() && !t.stop && t.stem.chars().count() >= 3)
-            .filter(|(t, _)| !self.brand.is_brand_word(&t.norm))
-            .filter(|(_, r)| !r.role.negator)
-            .map(|(t, _)| t)
-            .filter(|t| seen.insert(&*t.stem))
-            .map(|t| t.stem.to_string())
-            .collect()
-    }
+/// The stems of the post's content words (no stop words, brand words, negators or stems
+/// under three letters), each once.
+fn content_terms(tokens: &[Token], known: &[Known]) -> Vec<String> {
+    let mut seen = FxHashSet::default();
+    tokens
+        .iter()
+        .zip(known)
+        .filter(|(t, k)| t.is_wordlike() && k.content)
+        .map(|(t, _)| t)
+        .filter(|t| seen.insert(&*t.stem))
+        .map(|t| t.stem.to_string())
+        .collect()
 }
 
 /// The term keys of a post, each once, for the per-language lexical layer: the stem of
@@ -688,28 +828,26 @@ fn bracket_runs(text: &str) -> Vec<(usize, usize, bool)> {
 
 /// What the rules say of one token, looked up once per post: its roles as a function word
 /// ([`WordRole`]), as written and with its elongation cut ("nooo" → "no"), and what starts
-/// at its stem (words and hashtags).
+/// at its stem; its number in the language's layers and whether it is a content word
+/// (words and hashtags).
 #[derive(Clone, Copy, Default)]
 struct Known<'r> {
     role: WordRole,
     single: WordRole,
     stem: Option<&'r StemRules>,
+    layer: Option<LayerKey>,
+    content: bool,
 }
 
-fn known<'r>(tokens: &[Token], rules: &'r LangRules) -> Vec<Known<'r>> {
+/// A word's, hashtag's or number's roles as a function word, as written and with its
+/// elongation cut. Function words are letters (and digits): links, handles, emoji and
+/// punctuation are none.
+fn roles(t: &Token, rules: &LangRules) -> (WordRole, WordRole) {
+    if rules.words.is_empty() || !matches!(t.kind, TokenKind::Word | TokenKind::Hashtag | TokenKind::Number) {
+        return Default::default();
+    }
     let role = |w: &str| with_folded(w, |w| rules.words.get(w).copied()).unwrap_or_default();
-    tokens
-        .iter()
-        .map(|t| {
-            let stem = if t.is_wordlike() { rules.stems.get(&*t.stem) } else { None };
-            // Function words are letters (and digits): links, handles, emoji and
-            // punctuation are none.
-            if rules.words.is_empty() || !matches!(t.kind, TokenKind::Word | TokenKind::Hashtag | TokenKind::Number) {
-                return Known { stem, ..Known::default() };
-            }
-            Known { role: role(&t.norm), single: t.norm_single().map(|s| role(&s)).unwrap_or_default(), stem }
-        })
-        .collect()
+    (role(&t.norm), t.norm_single().map(|s| role(&s)).unwrap_or_default())
 }
 
 fn is_clause_break(t: &Token) -> bool {
@@ -761,6 +899,15 @@ mod tests {
     }
 
     #[test]
+    fn a_hashtag_is_not_a_stop_word() {
+        // The stop word filter marks words only; what is remembered of the word "the" is
+        // not the hashtag's, whichever comes first.
+        for text in ["the #the", "#the the", "the #the the"] {
+            assert_eq!(scorer().score(text, Some("en")).terms, ["the"], "{text}");
+        }
+    }
+
+    #[test]
     fn matched_names_what_fired_with_offsets() {
         let text = "FjordTel charged me twice, terrible";
         let s = scorer().score(text, None);
@@ -783,6 +930,9 @@ mod tests {
         assert!(sentiment("not bad at all") > 0.0);
         assert!(sentiment("not. good") > 0.0, "a full stop ends the negation's scope");
         assert!(sentiment("nooo good") < 0.0, "elongated negators still negate");
+        // "noo" written so is not "no" drawn out: what is remembered of one is not the
+        // other's, whichever comes first.
+        assert!(sentiment("noo good") > 0.0 && sentiment("nooo good") < 0.0 && sentiment("noo good") > 0.0);
         // Intensifiers, capitals and exclamation marks strengthen; diminishers weaken.
         assert!(sentiment("very good") > sentiment("good"));
         assert!(sentiment("sooo good") > sentiment("good"), "elongated boosters still boost");
@@ -875,9 +1025,13 @@ mod tests {
             model.sentiment.lang.clear();
             let layers = Layers::of_model(&model).remove(&Lang::En).expect("an English layer");
             let tokens = scorer().rules().for_lang(Some(Lang::En)).analyzer.analyze(&words.join(" "));
+            let known: Vec<Known> = tokens
+                .iter()
+                .map(|t| Known { layer: layers.ids.get(&*t.stem).copied().filter(|_| t.is_wordlike()), ..Known::default() })
+                .collect();
             let mut sorted = keys.clone();
             sorted.sort_unstable();
-            let found: Vec<&str> = layers.entries(&tokens).into_iter().map(|e| sorted[e as usize]).collect();
+            let found: Vec<&str> = layers.entries(&tokens, &known).into_iter().map(|e| sorted[e as usize]).collect();
             let mut expected: Vec<&str> = Vec::new();
             for_each_key(&tokens, &mut String::new(), |k| {
                 if let Some(key) = keys.iter().find(|key| **key == k)

@@ -167,9 +167,10 @@ pub struct WordRole {
 pub struct LangRules {
     pub lang: Option<Lang>,
     pub analyzer: Analyzer,
-    /// The lexicon entries and cues of each stem that starts any, so that a token is
-    /// looked up once for all of them.
-    pub stems: FxHashMap<String, StemRules>,
+    /// The number of each stem that starts a lexicon entry or a cue, so that a token is
+    /// looked up once for all of them: its rules are `stem_rules[number]`.
+    pub stem_ids: FxHashMap<String, u32>,
+    pub stem_rules: Vec<StemRules>,
     /// Function words, matched on the folded normalized form.
     pub negators: FxHashSet<String>,
     /// Negators that negate the sentiment word just before them, folded.
@@ -189,6 +190,13 @@ pub struct LangRules {
     /// Regex cues, with the literal prefilter that decides which run on a post; compiled
     /// on first use.
     pub cue_patterns: LazyPatterns,
+}
+
+impl LangRules {
+    /// The rules that start at `stem`, if any.
+    pub fn stem(&self, stem: &str) -> Option<&StemRules> {
+        self.stem_ids.get(stem).map(|i| &self.stem_rules[*i as usize])
+    }
 }
 
 /// The complaint model: a logistic regression over the features the scorer computes,
@@ -621,7 +629,8 @@ fn build_lang(
     let mut out = LangRules {
         lang,
         analyzer,
-        stems: FxHashMap::default(),
+        stem_ids: FxHashMap::default(),
+        stem_rules: Vec::new(),
         negators: FxHashSet::default(),
         negators_after: FxHashSet::default(),
         negation_suffixes: Vec::new(),
@@ -739,19 +748,26 @@ fn build_lang(
             }
         }
     }
+    let mut stems: FxHashMap<String, StemRules> = FxHashMap::default();
     for (stem, entry) in lexicon {
-        out.stems.entry(stem).or_default().lexicon = Some(entry);
+        stems.entry(stem).or_default().lexicon = Some(entry);
     }
     for (stem, mut phrases) in lexicon_phrases {
         phrases.sort_by_key(|p| std::cmp::Reverse(p.0.len()));
-        out.stems.entry(stem).or_default().lexicon_phrases = phrases;
+        stems.entry(stem).or_default().lexicon_phrases = phrases;
     }
     for (stem, cues) in cue_terms {
-        out.stems.entry(stem).or_default().cue_terms = cues;
+        stems.entry(stem).or_default().cue_terms = cues;
     }
     for (stem, mut phrases) in cue_phrases {
         phrases.sort_by_key(|p| std::cmp::Reverse(p.0.len()));
-        out.stems.entry(stem).or_default().cue_phrases = phrases;
+        stems.entry(stem).or_default().cue_phrases = phrases;
+    }
+    let mut stems: Vec<_> = stems.into_iter().collect();
+    stems.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    for (stem, rules) in stems {
+        out.stem_ids.insert(stem, out.stem_rules.len() as u32);
+        out.stem_rules.push(rules);
     }
     out.cue_patterns = LazyPatterns::new(patterns);
     for (_, _, f) in files {
