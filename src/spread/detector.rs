@@ -114,6 +114,9 @@ struct Member {
     copy: Option<u64>,
     /// The scorer called it a complaint (not only a possible one, or a reply agreeing).
     firm: bool,
+    /// The keys of its terms ([`term_key`]), made once: forgetting it then reads neither
+    /// its terms nor their bytes again.
+    terms: Arc<[u64]>,
     signal: Arc<Signal>,
 }
 
@@ -539,14 +542,14 @@ impl Detector {
         let author = author_key(s);
         let copy = copy_key(&s.text);
         let firm = s.complaint || joins_thread;
-        let member = Member { at, key, author, copy, firm, signal: signal.clone() };
+        let terms: Arc<[u64]> = s.terms.iter().map(|t| term_key(t)).collect();
+        let member = Member { at, key, author, copy, firm, terms: Arc::clone(&terms), signal: signal.clone() };
         let cluster = self.clusters.get_mut(&cid)?;
         cluster.last_at = cluster.last_at.max(now);
         for w in &mut cluster.windows {
             w.insert(member.clone());
         }
-        for t in &s.terms {
-            let h = term_key(t);
+        for &h in terms.iter() {
             *cluster.terms.entry(h).or_default() += 1;
             *self.by_term.entry(h).or_default().entry(cid).or_default() += 1;
         }
@@ -918,8 +921,7 @@ fn evict_cluster(cid: u64, c: &mut Cluster, by_term: &mut FxHashMap<u64, FxHashM
 /// Forgets the terms of members that have left cluster `cid`'s longest window.
 fn drop_terms(cid: u64, c: &mut Cluster, by_term: &mut FxHashMap<u64, FxHashMap<u64, u32>>, gone: &[Member]) {
     for m in gone {
-        for t in &m.signal.terms {
-            let h = term_key(t);
+        for &h in m.terms.iter() {
             if let Some(n) = c.terms.get_mut(&h) {
                 *n = n.saturating_sub(1);
                 if *n == 0 {

@@ -16,9 +16,18 @@ pub fn copy_key(text: &str) -> Option<u64> {
             continue;
         }
         let mut any = false;
-        for c in word.chars().filter(|c| c.is_alphanumeric()) {
-            for l in c.to_lowercase() {
-                h.write_char(l);
+        for c in word.chars() {
+            if c.is_ascii() {
+                if !c.is_ascii_alphanumeric() {
+                    continue;
+                }
+                h.write_char(c.to_ascii_lowercase());
+            } else if c.is_alphanumeric() {
+                for l in c.to_lowercase() {
+                    h.write_char(l);
+                }
+            } else {
+                continue;
             }
             any = true;
         }
@@ -142,5 +151,27 @@ mod tests {
         );
         assert!(links("no links, just http and https:// text").is_empty());
         assert!(links("a bare host https://example.com").is_empty(), "a home page is not a shared story");
+    }
+
+    proptest::proptest! {
+        /// ASCII is lowercased on its own way; the key is what lowercasing every
+        /// character gives.
+        #[test]
+        fn the_copy_key_lowercases_every_letter(text in "([a-zA-Z0-9 .,!@#]|É|é|Σ|ς|Ж|ж|İ|ẞ| ){0,80}") {
+            let mut h = Fnv::new();
+            let mut words = 0;
+            for word in text.split_whitespace() {
+                if word.starts_with("http://") || word.starts_with("https://") || word.starts_with('@') {
+                    continue;
+                }
+                let letters: String = word.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect();
+                if !letters.is_empty() {
+                    letters.chars().for_each(|c| h.write_char(c));
+                    h.write_char(' ');
+                    words += 1;
+                }
+            }
+            proptest::prop_assert_eq!(copy_key(&text), (words >= COPY_MIN_WORDS).then(|| h.finish()));
+        }
     }
 }
