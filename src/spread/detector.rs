@@ -146,10 +146,12 @@ impl Window {
         }
     }
 
-    /// Drops what has left the window; returns it.
-    fn evict(&mut self, now: DateTime<Utc>, out: &mut Vec<Member>) {
-        let edge = now - Duration::minutes(self.mins);
-        while self.members.front().is_some_and(|m| m.at <= edge) {
+    /// Drops what has left the window at `now` ([`instant`]); returns it.
+    fn evict(&mut self, now: (i64, u32), out: &mut Vec<Member>) {
+        // `now - mins`, without chrono's calendar arithmetic: this runs for every window
+        // of every cluster at each housekeeping.
+        let edge = (now.0 - self.mins * 60, now.1);
+        while self.members.front().is_some_and(|m| instant(m.at) <= edge) {
             if let Some(m) = self.members.pop_front() {
                 self.voices.remove(m.author, m.copy);
                 self.firm -= m.firm as usize;
@@ -908,6 +910,7 @@ impl Detector {
 fn evict_cluster(cid: u64, c: &mut Cluster, by_term: &mut FxHashMap<u64, FxHashMap<u64, u32>>, now: DateTime<Utc>) {
     let mut gone = Vec::new();
     let last = c.windows.len().saturating_sub(1);
+    let now = instant(now);
     for (i, w) in c.windows.iter_mut().enumerate() {
         if i == last {
             w.evict(now, &mut gone);
@@ -1007,6 +1010,11 @@ fn post_key(source: &str, id: &str) -> u64 {
     hash_parts(&[source, id])
 }
 
+/// A time as (seconds since the epoch, nanoseconds): ordered as the time is.
+fn instant(t: DateTime<Utc>) -> (i64, u32) {
+    (t.timestamp(), t.timestamp_subsec_nanos())
+}
+
 fn term_key(t: &str) -> u64 {
     let mut h = Fnv::new();
     h.write(t.as_bytes());
@@ -1024,4 +1032,28 @@ pub(super) fn author_key(s: &Signal) -> u64 {
 fn incident_id(group: &str, first: &Signal, now: DateTime<Utc>) -> String {
     let h = hash_parts(&[group, &first.source, &first.id]);
     format!("inc-{}-{:06x}", now.format("%Y%m%d-%H%M"), h & 0xff_ffff)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    proptest::proptest! {
+        /// A window's edge by seconds and nanoseconds is chrono's `now - mins`.
+        #[test]
+        fn an_instant_orders_as_the_time(
+            a in 0i64..4_000_000_000, an in 0u32..1_000_000_000,
+            now in 0i64..4_000_000_000, nn in 0u32..1_000_000_000,
+            mins in 0i64..100_000,
+        ) {
+            let at = DateTime::from_timestamp(a, an).expect("in range");
+            let now = DateTime::from_timestamp(now, nn).expect("in range");
+            let (s, n) = instant(now);
+            proptest::prop_assert_eq!(instant(at) <= (s - mins * 60, n), at <= now - Duration::minutes(mins));
+            // On the edge, and just past it.
+            let edge = now - Duration::minutes(mins);
+            proptest::prop_assert!(instant(edge) <= (s - mins * 60, n));
+            proptest::prop_assert!(instant(edge + Duration::nanoseconds(1)) > (s - mins * 60, n));
+        }
+    }
 }
