@@ -9,27 +9,34 @@ const COPY_MIN_WORDS: usize = 12;
 /// A fingerprint of the wording (case, punctuation, links and @handles ignored) when the
 /// text is long enough for identical copies to mean copy-and-paste.
 pub fn copy_key(text: &str) -> Option<u64> {
+    let counted = |word: &&str| !(word.starts_with("http://") || word.starts_with("https://") || word.starts_with('@'));
+    // Too few words to count, whatever they hold: no need to read them.
+    text.split_whitespace().filter(counted).nth(COPY_MIN_WORDS - 1)?;
     let mut h = Fnv::new();
     let mut words = 0;
-    for word in text.split_whitespace() {
-        if word.starts_with("http://") || word.starts_with("https://") || word.starts_with('@') {
-            continue;
-        }
+    for word in text.split_whitespace().filter(counted) {
         let mut any = false;
-        for c in word.chars() {
-            if c.is_ascii() {
-                if !c.is_ascii_alphanumeric() {
+        if word.is_ascii() {
+            for b in word.bytes().filter(u8::is_ascii_alphanumeric) {
+                h.write(&[b.to_ascii_lowercase()]);
+                any = true;
+            }
+        } else {
+            for c in word.chars() {
+                if c.is_ascii() {
+                    if !c.is_ascii_alphanumeric() {
+                        continue;
+                    }
+                    h.write_char(c.to_ascii_lowercase());
+                } else if c.is_alphanumeric() {
+                    for l in c.to_lowercase() {
+                        h.write_char(l);
+                    }
+                } else {
                     continue;
                 }
-                h.write_char(c.to_ascii_lowercase());
-            } else if c.is_alphanumeric() {
-                for l in c.to_lowercase() {
-                    h.write_char(l);
-                }
-            } else {
-                continue;
+                any = true;
             }
-            any = true;
         }
         if any {
             h.write_char(' ');
