@@ -177,7 +177,9 @@ pub fn normalize_word(s: &str) -> (String, bool) {
     if s.is_ascii() {
         return normalize_ascii(s.as_bytes());
     }
-    let lower = if s.chars().all(is_nfkc_letter) {
+    let lower = if let Some(lower) = simple_lowercase(s) {
+        lower
+    } else if s.chars().all(is_nfkc_letter) {
         // Latin, Greek and Cyrillic letters that NFKC leaves alone, and no format character.
         s.to_lowercase()
     } else if is_nfkc_quick(s.chars()) == IsNormalized::Yes {
@@ -212,6 +214,29 @@ fn is_nfkc_letter(c: char) -> bool {
             .collect()
     });
     SIMPLE.get(c as usize).copied().unwrap_or(false)
+}
+
+/// `s` lowercased a character at a time from a table, when every character is below
+/// U+0483, one that NFKC leaves alone ([`is_nfkc_letter`]) and lowercases to one
+/// character; and none is a capital sigma, whose lowercase depends on its place in the
+/// word. What `to_lowercase` gives, without its search of the Unicode tables per character.
+fn simple_lowercase(s: &str) -> Option<String> {
+    use std::sync::LazyLock;
+    static LOWER: LazyLock<Vec<Option<char>>> = LazyLock::new(|| {
+        (0..0x0483u32)
+            .map(|u| {
+                let c = char::from_u32(u).filter(|c| is_nfkc_letter(*c) && *c != 'Σ')?;
+                let mut lower = c.to_lowercase();
+                let first = lower.next()?;
+                lower.next().is_none().then_some(first)
+            })
+            .collect()
+    });
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        out.push(LOWER.get(c as usize).copied().flatten()?);
+    }
+    Some(out)
 }
 
 /// `s` has a letter repeated `n` times or more in a row.
@@ -379,6 +404,16 @@ mod tests {
         assert_eq!(t[3], (TokenKind::Word, "απαράδεκτο".into()));
         assert_eq!(t[5], (TokenKind::Word, "badly".into()));
         assert_eq!(t[6], (TokenKind::Word, "don't".into()));
+    }
+
+    #[test]
+    fn lowercasing_keeps_the_final_sigma_and_the_dotted_capital_i() {
+        // A capital sigma lowercases by its place in the word; "İ" lowercases to two
+        // characters: neither comes from the one-character table.
+        assert_eq!(normalize_word("ΟΔΟΣ").0, "οδος");
+        assert_eq!(normalize_word("ΣΑΣ").0, "σας");
+        assert_eq!(normalize_word("İyi").0, "i\u{307}yi");
+        assert_eq!(normalize_word("ПРИВЕТ").0, "привет");
     }
 
     #[test]
