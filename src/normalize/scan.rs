@@ -24,6 +24,12 @@ pub fn next_span(text: &str, from: usize) -> Option<(usize, usize)> {
     let bytes = text.as_bytes();
     let mut at = from;
     while at < bytes.len() {
+        // No token starts with ASCII white space: the spaces between tokens are stepped
+        // over without trying every kind of token on them.
+        if bytes[at].is_ascii_whitespace() {
+            at += 1;
+            continue;
+        }
         if let Some(end) = match_at(text, at) {
             return Some((at, end));
         }
