@@ -112,6 +112,8 @@ pub struct Scorer {
     /// Tells the words this scorer remembers per thread ([`Scorer::tokens`]) from
     /// another scorer's.
     id: u64,
+    /// The complaint model's weights in the order of [`FEATURES`] (0 where it has none).
+    weights: [f32; N_FEATURES],
 }
 
 /// What a scorer makes of a word or hashtag in one language, remembered per thread: the
@@ -254,9 +256,9 @@ impl Layers {
                 TokenKind::Handle => "<handle>",
                 TokenKind::Emoji | TokenKind::Emoticon => &t.norm,
                 TokenKind::Punct => {
-                    for mark in ["?", "!"] {
+                    for (mark, key) in [('?', "?"), ('!', "!")] {
                         if t.norm.contains(mark)
-                            && let Some((_, Some(e))) = self.ids.get(mark)
+                            && let Some((_, Some(e))) = self.ids.get(key)
                         {
                             add(*e);
                         }
@@ -331,6 +333,7 @@ pub struct Analysis {
 
 /// How many features the complaint model has.
 pub const N_FEATURES: usize = 13;
+const _: () = assert!(FEATURES.len() == N_FEATURES);
 
 const NEGATION_SCALAR: f32 = -0.74;
 const CAPS_INCREMENT: f32 = 0.733;
@@ -343,7 +346,9 @@ impl Scorer {
         let identifier = Identifier::new(&prior).with_words(words);
         let layers = Layers::of_model(&rules.model);
         static NEXT: AtomicU64 = AtomicU64::new(0);
-        Scorer { rules, brand, identifier, layers, id: NEXT.fetch_add(1, Ordering::Relaxed) }
+        let id = NEXT.fetch_add(1, Ordering::Relaxed);
+        let weights = std::array::from_fn(|i| rules.model.complaint.weights.get(FEATURES[i]).copied().unwrap_or(0.0));
+        Scorer { rules, brand, identifier, layers, id, weights }
     }
 
     pub fn rules(&self) -> &Rules {
@@ -420,10 +425,9 @@ impl Scorer {
 
     /// The language-neutral part of the complaint model's logit.
     pub fn logit(&self, features: &[f32; N_FEATURES]) -> f32 {
-        let model = &self.rules.model.complaint;
-        let mut z = model.bias;
-        for (name, value) in FEATURES.iter().zip(features) {
-            z += model.weights.get(*name).copied().unwrap_or(0.0) * value;
+        let mut z = self.rules.model.complaint.bias;
+        for (w, value) in self.weights.iter().zip(features) {
+            z += w * value;
         }
         z
     }
