@@ -249,23 +249,16 @@ impl Layers {
         };
         let mut prev: Option<u32> = None;
         for (t, k) in tokens.iter().zip(known) {
-            let key: &str = match t.kind {
-                TokenKind::Word | TokenKind::Hashtag => &t.stem,
-                TokenKind::Number => "<num>",
-                TokenKind::Url => "<url>",
-                TokenKind::Handle => "<handle>",
-                TokenKind::Emoji | TokenKind::Emoticon => &t.norm,
-                TokenKind::Punct => {
-                    for (mark, key) in [('?', "?"), ('!', "!")] {
-                        if t.norm.contains(mark)
-                            && let Some((_, Some(e))) = self.ids.get(key)
-                        {
-                            add(*e);
-                        }
+            let Some(key) = token_key(t) else {
+                for (mark, key) in [('?', "?"), ('!', "!")] {
+                    if t.norm.contains(mark)
+                        && let Some((_, Some(e))) = self.ids.get(key)
+                    {
+                        add(*e);
                     }
-                    prev = None;
-                    continue;
                 }
+                prev = None;
+                continue;
             };
             if key.is_empty() {
                 continue;
@@ -725,25 +718,31 @@ pub fn term_keys(tokens: &[Token]) -> Vec<String> {
     keys
 }
 
+/// A token's term key: the stem of a word or hashtag, `<num>`, `<url>`, `<handle>`,
+/// emoji and emoticons as written; none for punctuation, whose keys are `?` and `!`.
+fn token_key(t: &Token) -> Option<&str> {
+    Some(match t.kind {
+        TokenKind::Word | TokenKind::Hashtag => &t.stem,
+        TokenKind::Number => "<num>",
+        TokenKind::Url => "<url>",
+        TokenKind::Handle => "<handle>",
+        TokenKind::Emoji | TokenKind::Emoticon => &t.norm,
+        TokenKind::Punct => return None,
+    })
+}
+
 fn for_each_key(tokens: &[Token], buf: &mut String, mut f: impl FnMut(&str)) {
     let mut prev: Option<&str> = None;
     for t in tokens {
-        let key: &str = match t.kind {
-            TokenKind::Word | TokenKind::Hashtag => &t.stem,
-            TokenKind::Number => "<num>",
-            TokenKind::Url => "<url>",
-            TokenKind::Handle => "<handle>",
-            TokenKind::Emoji | TokenKind::Emoticon => &t.norm,
-            TokenKind::Punct => {
-                if t.norm.contains('?') {
-                    f("?");
-                }
-                if t.norm.contains('!') {
-                    f("!");
-                }
-                prev = None;
-                continue;
+        let Some(key) = token_key(t) else {
+            if t.norm.contains('?') {
+                f("?");
             }
+            if t.norm.contains('!') {
+                f("!");
+            }
+            prev = None;
+            continue;
         };
         if key.is_empty() {
             continue;

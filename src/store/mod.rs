@@ -803,28 +803,24 @@ impl Store {
 /// The detector's view of a scored mention.
 pub fn signal(m: &Mention, s: &Score, update: bool) -> Signal {
     Signal {
-        source: m.source.clone(),
-        id: m.id.clone(),
-        author: m.author.clone(),
-        followers: m.author_followers.unwrap_or(0),
-        created_at: m.created_at,
-        observed_at: m.observed_at,
         lang: s.lang.clone(),
         complaint: s.complaint,
         complaint_score: s.complaint_score,
         sentiment: s.sentiment,
         category: s.category,
         terms: s.terms.clone(),
-        engagement: m.engagement(),
-        url: m.url.clone(),
         text: m.text.clone(),
-        update,
-        in_reply_to: m.in_reply_to.clone(),
+        ..unscored(m, update)
     }
 }
 
 /// A new engagement reading: the detector knows the mention's score already.
 pub fn update_signal(m: &Mention) -> Signal {
+    Signal { lang: m.lang.clone().unwrap_or_default(), ..unscored(m, true) }
+}
+
+/// What a signal takes from its mention alone: no score, language or text.
+fn unscored(m: &Mention, update: bool) -> Signal {
     Signal {
         source: m.source.clone(),
         id: m.id.clone(),
@@ -832,7 +828,7 @@ pub fn update_signal(m: &Mention) -> Signal {
         followers: m.author_followers.unwrap_or(0),
         created_at: m.created_at,
         observed_at: m.observed_at,
-        lang: m.lang.clone().unwrap_or_default(),
+        lang: String::new(),
         complaint: false,
         complaint_score: 0.0,
         sentiment: 0.0,
@@ -841,7 +837,7 @@ pub fn update_signal(m: &Mention) -> Signal {
         engagement: m.engagement(),
         url: m.url.clone(),
         text: String::new(),
-        update: true,
+        update,
         in_reply_to: m.in_reply_to.clone(),
     }
 }
