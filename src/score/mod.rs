@@ -131,9 +131,10 @@ struct WordFacts {
 
 /// Per (scorer, language): a cache of [`WORD_FACTS`] places, a word going to the place its
 /// hash picks and taking it from the word there. A small direct-mapped cache rather than
-/// a map of every word: on real posts, with tens of thousands of words, a large table
-/// waits on memory at every lookup, while the frequent words, which make most of a post,
-/// stay in a small one and stay in the processor's cache.
+/// a map of every word: memory stays bounded (under half a megabyte per language and
+/// thread), a miss costs no more than the lookups it saves, and the frequent words, which
+/// make most of a post, are found. A map of every word (tried) made real posts 10–15%
+/// slower: its lookups wait on memory.
 type RememberedWords = FxHashMap<(u64, Option<Lang>), Box<[Option<(WordKey, WordFacts)>]>>;
 
 /// How many places a scorer's word cache has per thread and language.
