@@ -24,10 +24,12 @@ use repwatch::store::{signal, update_signal};
 struct Counting;
 
 static LIVE: AtomicIsize = AtomicIsize::new(0);
+static ALLOCATIONS: AtomicIsize = AtomicIsize::new(0);
 
 unsafe impl GlobalAlloc for Counting {
     unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
         LIVE.fetch_add(layout.size() as isize, Ordering::Relaxed);
+        ALLOCATIONS.fetch_add(1, Ordering::Relaxed);
         unsafe { mimalloc::MiMalloc.alloc(layout) }
     }
 
@@ -38,6 +40,7 @@ unsafe impl GlobalAlloc for Counting {
 
     unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
         LIVE.fetch_add(new_size as isize - layout.size() as isize, Ordering::Relaxed);
+        ALLOCATIONS.fetch_add(1, Ordering::Relaxed);
         unsafe { mimalloc::MiMalloc.realloc(ptr, layout, new_size) }
     }
 }
@@ -162,18 +165,21 @@ fn main() {
     drop(signals);
     let mut detector = Detector::new(&SpreadConfig::default());
     let mut both_alerts = 0;
+    let allocations = ALLOCATIONS.load(Ordering::Relaxed);
     let t = Instant::now();
     for (m, u) in mentions.iter().zip(&is_update) {
         let s = if *u { update_signal(m) } else { signal(m, &scorer.score(&m.text, m.lang.as_deref()), false) };
         both_alerts += detector.observe(&s, s.observed_at).len();
     }
     let both_secs = t.elapsed().as_secs_f64();
+    let allocations = (ALLOCATIONS.load(Ordering::Relaxed) - allocations) as f64 / n as f64;
 
     assert_eq!(alerts, both_alerts, "score + spread decided other alerts than spread alone");
     println!("repwatch throughput, one core, {n} mentions over 30 days ({complaints} complaints, {alerts} alerts)");
     println!("  score alone          {}", rate(n, score_secs));
     println!("  spread alone         {}", rate(n, spread_secs));
     println!("  score + spread       {}", rate(n, both_secs));
+    println!("  allocations          {allocations:.1} a mention in score + spread (reallocations count)");
     let days: Vec<String> = tenths.iter().map(|(mib, _)| format!("{mib:.1}")).collect();
     let tracked: Vec<String> = tenths.iter().map(|(_, t)| t.to_string()).collect();
     println!("  detector memory      MiB after 3, 6, … 30 days: {}", days.join(" "));

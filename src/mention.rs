@@ -108,11 +108,11 @@ impl Lang {
     /// Reads `en`, `EN`, `en-US`, `nb`, `nn`; `None` for languages not analysed here.
     pub fn from_code(code: &str) -> Option<Lang> {
         let code = code.trim();
-        let base = code.split(['-', '_']).next().unwrap_or(code).to_ascii_lowercase();
-        match base.as_str() {
-            "nb" | "nn" | "nob" | "nno" | "nor" => Some(Lang::No),
-            other => Lang::ALL.iter().copied().find(|l| l.code() == other),
+        let base = code.split(['-', '_']).next().unwrap_or(code);
+        if ["nb", "nn", "nob", "nno", "nor"].iter().any(|n| base.eq_ignore_ascii_case(n)) {
+            return Some(Lang::No);
         }
+        Lang::ALL.iter().copied().find(|l| base.eq_ignore_ascii_case(l.code()))
     }
 
     /// Written in Latin letters (Arabic, Greek, Russian and Tamil are not).

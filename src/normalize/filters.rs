@@ -1,8 +1,8 @@
 //! The filters an [`Analyzer`](super::Analyzer) chains. Each expects the tokens as
 //! [`tokenize`](super::tokenize) leaves them (lowercase `norm`) and never changes offsets.
 
+use compact_str::CompactString;
 use std::cell::RefCell;
-use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -36,7 +36,7 @@ impl StopWords {
 impl Filter for StopWords {
     fn apply(&self, tokens: &mut [Token]) {
         for t in tokens.iter_mut().filter(|t| t.kind == TokenKind::Word) {
-            t.stop = self.words.contains(&t.norm);
+            t.stop = self.words.contains(t.norm.as_str());
         }
     }
 }
@@ -44,8 +44,8 @@ impl Filter for StopWords {
 /// Word → stem (or folded form), remembered per thread.
 pub type Words = FxHashMap<Box<str>, Box<str>>;
 
-/// Word → stem, remembered per thread and shared with the tokens.
-type Stems = FxHashMap<Box<str>, Arc<str>>;
+/// Word → stem, remembered per thread.
+type Stems = FxHashMap<Box<str>, CompactString>;
 
 /// Sets `stem` on words and hashtags. Stems are remembered per thread: words repeat, and
 /// a lookup is several times cheaper than the Snowball algorithm.
@@ -64,7 +64,7 @@ impl StemFilter {
 
     /// Calls `f` with a function from word to stem that looks in, and fills, this
     /// thread's cache for this filter (borrowed once for all the words of a post).
-    fn with_stems(&self, f: impl FnOnce(&mut dyn FnMut(&str) -> Arc<str>)) {
+    fn with_stems(&self, f: impl FnOnce(&mut dyn FnMut(&str) -> CompactString)) {
         thread_local! {
             static STEMS: RefCell<FxHashMap<u64, Stems>> = RefCell::new(FxHashMap::default());
         }
@@ -73,13 +73,13 @@ impl StemFilter {
             let mine = cache.entry(self.id).or_default();
             f(&mut |word: &str| {
                 if let Some(stem) = mine.get(word) {
-                    return Arc::clone(stem);
+                    return stem.clone();
                 }
                 if mine.len() >= crate::score::rules::WORD_CACHE {
                     mine.clear();
                 }
-                let stem: Arc<str> = Arc::from(self.stem.stem(word));
-                mine.insert(word.into(), Arc::clone(&stem));
+                let stem = CompactString::new(self.stem.stem(word));
+                mine.insert(word.into(), stem.clone());
                 stem
             })
         })

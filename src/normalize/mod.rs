@@ -15,10 +15,12 @@ pub mod lang;
 pub mod scan;
 pub mod stem;
 
+use std::cell::RefCell;
+
 use crate::mention::Lang;
+use compact_str::CompactString;
 pub use filters::Filter;
 use rustc_hash::FxHashSet;
-use std::sync::Arc;
 pub use stem::Stem;
 
 /// What a token is; the scorer treats kinds differently.
@@ -45,11 +47,11 @@ pub struct Token {
     pub end: usize,
     pub kind: TokenKind,
     /// Normalized form: NFKC, lowercase, format characters removed, letters repeated
-    /// three or more times cut to two ("goood" → "good").
-    pub norm: String,
+    /// three or more times cut to two ("goood" → "good"). Kept in place up to 24 bytes
+    /// (almost every word), so a token costs no allocation.
+    pub norm: CompactString,
     /// The stem of `norm` after diacritic folding (words and hashtags), `norm` otherwise.
-    /// Shared with the per-thread stem cache, so a word's stem is not copied per post.
-    pub stem: Arc<str>,
+    pub stem: CompactString,
     /// Written in capitals ("TERRIBLE"), two letters or more.
     pub caps: bool,
     /// A letter was repeated three or more times.
@@ -66,7 +68,7 @@ impl Token {
 
     /// `norm` with elongations cut to one letter ("soo" → "so"), for a second lookup.
     pub fn norm_single(&self) -> Option<String> {
-        self.elongated.then(|| collapse_runs(&self.norm, 1))
+        self.elongated.then(|| collapse_runs(&self.norm, 1).into())
     }
 }
 
@@ -79,9 +81,6 @@ pub fn tokenize(text: &str) -> Vec<Token> {
 /// [`tokenize`]; with `stem_words` unset, words and hashtags get an empty `stem` (the
 /// stemming filter sets it), which saves copying every word.
 fn tokenize_with(text: &str, stem_words: bool) -> Vec<Token> {
-    thread_local! {
-        static EMPTY: Arc<str> = Arc::from("");
-    }
     let mut tokens = Vec::with_capacity(text.len() / 5 + 1);
     for (m_start, m_end) in scan::spans(text) {
         let s = &text[m_start..m_end];
@@ -118,15 +117,15 @@ fn tokenize_with(text: &str, stem_words: bool) -> Vec<Token> {
         };
         let (norm, elongated) = match kind {
             TokenKind::Word | TokenKind::Hashtag | TokenKind::Handle => normalize_word(body),
-            TokenKind::Emoticon => (body.to_uppercase().replace('-', ""), false),
-            TokenKind::Emoji => (body.replace(['\u{FE0F}'], ""), false),
-            _ => (body.to_string(), false),
+            TokenKind::Emoticon => (body.to_uppercase().replace('-', "").into(), false),
+            TokenKind::Emoji => (body.replace(['\u{FE0F}'], "").into(), false),
+            _ => (CompactString::new(body), false),
         };
         let caps = matches!(kind, TokenKind::Word | TokenKind::Hashtag) && is_caps(body);
         let stem = if stem_words || !matches!(kind, TokenKind::Word | TokenKind::Hashtag) {
-            Arc::from(norm.as_str())
+            norm.clone()
         } else {
-            EMPTY.with(Arc::clone)
+            CompactString::default()
         };
         tokens.push(Token { start: m_start, end, kind, stem, norm, caps, elongated, stop: false });
         // Punctuation after a URL ends a clause; keep it as its own token.
@@ -137,8 +136,8 @@ fn tokenize_with(text: &str, stem_words: bool) -> Vec<Token> {
                     start: end,
                     end: m_end,
                     kind: TokenKind::Punct,
-                    norm: c.to_string(),
-                    stem: Arc::from(c.to_string()),
+                    norm: CompactString::new(c.encode_utf8(&mut [0; 4])),
+                    stem: CompactString::new(c.encode_utf8(&mut [0; 4])),
                     caps: false,
                     elongated: false,
                     stop: false,
@@ -172,22 +171,22 @@ fn is_caps(s: &str) -> bool {
 }
 
 /// NFKC, lowercase, format characters removed, runs of 3+ equal letters cut to 2.
-pub fn normalize_word(s: &str) -> (String, bool) {
+pub fn normalize_word(s: &str) -> (CompactString, bool) {
     use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfkc_quick};
     if s.is_ascii() {
-        return normalize_ascii(s.as_bytes());
+        return normalize_ascii(s);
     }
     let lower = if let Some(lower) = simple_lowercase(s) {
         lower
     } else if s.chars().all(is_nfkc_letter) {
         // Latin, Greek and Cyrillic letters that NFKC leaves alone, and no format character.
-        s.to_lowercase()
+        s.to_lowercase().into()
     } else if is_nfkc_quick(s.chars()) == IsNormalized::Yes {
         // Already NFKC (most words): only the format characters go.
-        if s.chars().any(is_format) { s.replace(is_format, "").to_lowercase() } else { s.to_lowercase() }
+        if s.chars().any(is_format) { s.replace(is_format, "").to_lowercase() } else { s.to_lowercase() }.into()
     } else {
         let nfkc: String = s.nfkc().filter(|c| !is_format(*c)).collect();
-        nfkc.to_lowercase()
+        nfkc.to_lowercase().into()
     };
     if !has_run(&lower, 3) {
         return (lower, false);
@@ -220,7 +219,7 @@ fn is_nfkc_letter(c: char) -> bool {
 /// U+0483, one that NFKC leaves alone ([`is_nfkc_letter`]) and lowercases to one
 /// character; and none is a capital sigma, whose lowercase depends on its place in the
 /// word. What `to_lowercase` gives, without its search of the Unicode tables per character.
-fn simple_lowercase(s: &str) -> Option<String> {
+fn simple_lowercase(s: &str) -> Option<CompactString> {
     use std::sync::LazyLock;
     static LOWER: LazyLock<Vec<Option<char>>> = LazyLock::new(|| {
         (0..0x0483u32)
@@ -232,11 +231,26 @@ fn simple_lowercase(s: &str) -> Option<String> {
             })
             .collect()
     });
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        out.push(LOWER.get(c as usize).copied().flatten()?);
+    with_scratch(|out| {
+        for c in s.chars() {
+            out.push(LOWER.get(c as usize).copied().flatten()?);
+        }
+        Some(CompactString::new(out))
+    })
+}
+
+/// Calls `f` with this thread's scratch string, empty: a word is built there and copied
+/// into its `CompactString` once, which is cheaper than growing the `CompactString` a
+/// character at a time.
+fn with_scratch<T>(f: impl FnOnce(&mut String) -> T) -> T {
+    thread_local! {
+        static SCRATCH: RefCell<String> = const { RefCell::new(String::new()) };
     }
-    Some(out)
+    SCRATCH.with(|scratch| {
+        let mut scratch = scratch.borrow_mut();
+        scratch.clear();
+        f(&mut scratch)
+    })
 }
 
 /// `s` has a letter repeated `n` times or more in a row.
@@ -257,24 +271,33 @@ fn has_run(s: &str, n: usize) -> bool {
 }
 
 /// [`normalize_word`] for ASCII, in one pass: lowercase, runs of 3+ letters cut to 2.
-fn normalize_ascii(s: &[u8]) -> (String, bool) {
-    let mut out = String::with_capacity(s.len());
-    let mut elongated = false;
-    let (mut prev, mut run) = (0u8, 0usize);
-    for &b in s {
-        let c = b.to_ascii_lowercase();
-        if c == prev && c.is_ascii_alphabetic() {
-            run += 1;
-        } else {
-            (prev, run) = (c, 1);
-        }
-        if run <= 2 {
-            out.push(c as char);
-        } else {
-            elongated = true;
-        }
+fn normalize_ascii(s: &str) -> (CompactString, bool) {
+    let bytes = s.as_bytes();
+    let elongated = bytes.windows(3).any(|w| {
+        let c = w[0].to_ascii_lowercase();
+        c.is_ascii_alphabetic() && w[1].to_ascii_lowercase() == c && w[2].to_ascii_lowercase() == c
+    });
+    if !elongated {
+        let mut out = CompactString::new(s);
+        out.make_ascii_lowercase();
+        return (out, false);
     }
-    (out, elongated)
+    let out = with_scratch(|out| {
+        let (mut prev, mut run) = (0u8, 0usize);
+        for &b in bytes {
+            let c = b.to_ascii_lowercase();
+            if c == prev && c.is_ascii_alphabetic() {
+                run += 1;
+            } else {
+                (prev, run) = (c, 1);
+            }
+            if run <= 2 {
+                out.push(c as char);
+            }
+        }
+        CompactString::new(out)
+    });
+    (out, true)
 }
 
 fn is_format(c: char) -> bool {
@@ -282,22 +305,23 @@ fn is_format(c: char) -> bool {
 }
 
 /// Cuts runs of the same letter longer than `max` down to `max`.
-pub fn collapse_runs(s: &str, max: usize) -> String {
-    let mut out = String::with_capacity(s.len());
-    let mut prev = None;
-    let mut run = 0;
-    for c in s.chars() {
-        if Some(c) == prev && c.is_alphabetic() {
-            run += 1;
-        } else {
-            run = 1;
-            prev = Some(c);
+pub fn collapse_runs(s: &str, max: usize) -> CompactString {
+    with_scratch(|out| {
+        let mut prev = None;
+        let mut run = 0;
+        for c in s.chars() {
+            if Some(c) == prev && c.is_alphabetic() {
+                run += 1;
+            } else {
+                run = 1;
+                prev = Some(c);
+            }
+            if run <= max {
+                out.push(c);
+            }
         }
-        if run <= max {
-            out.push(c);
-        }
-    }
-    out
+        CompactString::new(out)
+    })
 }
 
 /// The filters of one language, in order. Built once (from the rules) and shared.
@@ -357,7 +381,7 @@ mod tests {
     use super::*;
 
     fn kinds(text: &str) -> Vec<(TokenKind, String)> {
-        tokenize(text).into_iter().map(|t| (t.kind, t.norm)).collect()
+        tokenize(text).into_iter().map(|t| (t.kind, t.norm.into_string())).collect()
     }
 
     #[test]

@@ -633,7 +633,7 @@ fn surface(stem: &str, rows: &[&ReportRow]) -> String {
         let stemmer = Stem::for_lang(Lang::from_code(&r.lang));
         for t in tokenize(&r.text) {
             if t.is_wordlike() && stemmer.stem(&t.norm) == stem {
-                *seen.entry(t.norm.clone()).or_default() += 1;
+                *seen.entry(t.norm.to_string()).or_default() += 1;
             }
         }
     }

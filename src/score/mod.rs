@@ -15,9 +15,9 @@ pub mod patterns;
 pub mod rules;
 
 use std::cell::RefCell;
-use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 
+use compact_str::CompactString;
 use rustc_hash::{FxHashMap, FxHashSet};
 
 pub use rules::{Category, CueKind, Rules};
@@ -120,7 +120,7 @@ pub struct Scorer {
 /// filters' stem and stop mark, and what the rules, the layers and the brand say of it.
 #[derive(Clone)]
 struct WordFacts {
-    stem: Arc<str>,
+    stem: CompactString,
     stop: bool,
     role: WordRole,
     single: WordRole,
@@ -474,7 +474,7 @@ impl Scorer {
                     let place = key.map(|k| (k, k.place()));
                     let facts = match place.and_then(|(k, i)| remembered[i].as_ref().filter(|(at, _)| *at == k)) {
                         Some((_, facts)) => {
-                            t.stem = Arc::clone(&facts.stem);
+                            t.stem = facts.stem.clone();
                             t.stop = facts.stop;
                             facts.clone()
                         }
@@ -505,7 +505,7 @@ impl Scorer {
         let (role, single) = roles(t, rules);
         let content = !t.stop && t.stem.chars().count() >= 3 && !self.brand.is_brand_word(&t.norm) && !role.negator;
         WordFacts {
-            stem: Arc::clone(&t.stem),
+            stem: t.stem.clone(),
             stop: t.stop,
             role,
             single,
@@ -609,7 +609,7 @@ impl Scorer {
                 let stem = rules.analyzer.stems(&single).into_iter().next()?;
                 rules.stem(&stem)?.lexicon.as_ref().map(|e| (1, e))
             }
-            TokenKind::Emoji | TokenKind::Emoticon => self.rules.common.get(&t.norm).map(|e| (1, e)),
+            TokenKind::Emoji | TokenKind::Emoticon => self.rules.common.get(t.norm.as_str()).map(|e| (1, e)),
             _ => None,
         }
     }

@@ -622,7 +622,7 @@ fn build_lang(
     let mut stopwords = FxHashSet::default();
     for (_, _, f) in files {
         if let Some(s) = &f.stopwords {
-            stopwords.extend(s.words.iter().map(|w| normalize_word(w).0));
+            stopwords.extend(s.words.iter().map(|w| normalize_word(w).0.into_string()));
         }
     }
     let analyzer = Analyzer::for_lang(lang, stopwords);
@@ -796,7 +796,7 @@ fn build_lang(
 
 /// Function words are compared without accents or case: "όχι" and "οχι", "Não" and "nao".
 pub fn fold(word: &str) -> String {
-    fold_normalized(normalize_word(word.trim()).0)
+    fold_normalized(normalize_word(word.trim()).0.into_string())
 }
 
 /// [`fold`] of a word already normalized ([`normalize_word`] leaves it as it is).
