@@ -4,6 +4,7 @@
 //! Applied to everything that comes in (polled and pushed alike) before it is stored,
 //! and by the scorer to tell whether a complaint is aimed at the business.
 
+use std::cell::RefCell;
 use std::sync::LazyLock;
 
 use memchr::memmem;
@@ -61,10 +62,19 @@ impl BrandMatcher {
         if self.terms.is_empty() {
             return true;
         }
-        let folded = fold(text);
-        let excluded: Vec<(usize, usize)> = self.exclude.iter().flat_map(|e| find_words(&folded, e)).collect();
-        self.terms.iter().any(|t| {
-            find_words(&folded, t).into_iter().any(|(s, e)| !excluded.iter().any(|&(xs, xe)| s >= xs && e <= xe))
+        // Folded into a buffer kept per thread: every post comes through here.
+        thread_local! {
+            static FOLDED: RefCell<String> = const { RefCell::new(String::new()) };
+        }
+        FOLDED.with(|folded| {
+            let mut folded = folded.borrow_mut();
+            folded.clear();
+            fold_into(text, &mut folded);
+            let folded = folded.as_str();
+            let excluded: Vec<(usize, usize)> = self.exclude.iter().flat_map(|e| find_words(folded, e)).collect();
+            self.terms
+                .iter()
+                .any(|t| find_words(folded, t).any(|(s, e)| !excluded.iter().any(|&(xs, xe)| s >= xs && e <= xe)))
         })
     }
 
@@ -96,19 +106,32 @@ impl BrandMatcher {
 
 /// Lowercase without diacritics: "Fjördtél" → "fjordtel".
 pub fn fold(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    fold_into(s, &mut out);
+    out
+}
+
+/// [`fold`], appended to `out`.
+fn fold_into(s: &str, out: &mut String) {
     if s.is_ascii() {
-        return s.to_ascii_lowercase();
+        let from = out.len();
+        out.push_str(s);
+        out[from..].make_ascii_lowercase();
+        return;
     }
-    fold_by_char(s).unwrap_or_else(|| fold_general(s))
+    if !fold_by_char(s, out) {
+        fold_general(s, out);
+    }
 }
 
 /// [`fold`] one character at a time, where that gives what the general algorithm gives:
 /// every character is below U+0483 (its decomposition is letters and marks of
 /// U+0300–U+036F, all dropped, so canonical reordering cannot matter) or a starter that
-/// does not decompose (emoji, Tamil letters, punctuation). `None` otherwise.
-fn fold_by_char(s: &str) -> Option<String> {
+/// does not decompose (emoji, Tamil letters, punctuation). Appended to `out`; false,
+/// with `out` as it was, otherwise.
+fn fold_by_char(s: &str, out: &mut String) -> bool {
     use unicode_normalization::char::{canonical_combining_class, decompose_canonical};
-    let mut out = String::with_capacity(s.len());
+    let from = out.len();
     for c in s.chars() {
         if c.is_ascii() {
             out.push(c.to_ascii_lowercase());
@@ -118,12 +141,13 @@ fn fold_by_char(s: &str) -> Option<String> {
             let mut own = true;
             decompose_canonical(c, |d| own &= d == c);
             if !own || canonical_combining_class(c) != 0 {
-                return None;
+                out.truncate(from);
+                return false;
             }
-            push_folded(&mut out, c);
+            push_folded(out, c);
         }
     }
-    Some(out)
+    true
 }
 
 /// The folding of each character below U+0483, made once: its decomposition without
@@ -145,13 +169,11 @@ static FOLDED_BELOW_0483: LazyLock<Vec<Box<str>>> = LazyLock::new(|| {
 });
 
 /// [`fold`] by Unicode's decomposition (NFD) of the whole text.
-fn fold_general(s: &str) -> String {
+fn fold_general(s: &str, out: &mut String) {
     use unicode_normalization::UnicodeNormalization;
-    let mut out = String::with_capacity(s.len());
     for c in s.nfd().filter(|c| !is_combining_mark(*c)) {
-        push_folded(&mut out, c);
+        push_folded(out, c);
     }
-    out
 }
 
 fn is_combining_mark(c: char) -> bool {
@@ -171,22 +193,23 @@ fn push_folded(out: &mut String, c: char) {
 }
 
 /// Byte spans where `needle` occurs in `hay` as whole words.
-fn find_words(hay: &str, needle: &Phrase) -> Vec<(usize, usize)> {
+fn find_words<'a>(hay: &'a str, needle: &'a Phrase) -> impl Iterator<Item = (usize, usize)> + 'a {
     let text = needle.text.as_str();
-    let mut out = Vec::new();
     let mut from = 0;
-    while let Some(pos) = needle.finder.find(&hay.as_bytes()[from..]) {
-        let start = from + pos;
-        let end = start + text.len();
-        let before = hay[..start].chars().next_back();
-        let after = hay[end..].chars().next();
-        let starts_word = text.starts_with(['@', '#']) || before.is_none_or(|c| !is_word_char(c));
-        if starts_word && after.is_none_or(|c| !is_word_char(c)) {
-            out.push((start, end));
+    std::iter::from_fn(move || {
+        while let Some(pos) = needle.finder.find(&hay.as_bytes()[from..]) {
+            let start = from + pos;
+            let end = start + text.len();
+            from = start + text.chars().next().map(|c| c.len_utf8()).unwrap_or(1);
+            let before = hay[..start].chars().next_back();
+            let after = hay[end..].chars().next();
+            let starts_word = text.starts_with(['@', '#']) || before.is_none_or(|c| !is_word_char(c));
+            if starts_word && after.is_none_or(|c| !is_word_char(c)) {
+                return Some((start, end));
+            }
         }
-        from = start + text.chars().next().map(|c| c.len_utf8()).unwrap_or(1);
-    }
-    out
+        None
+    })
 }
 
 fn is_word_char(c: char) -> bool {
@@ -224,8 +247,12 @@ mod tests {
         /// Folding one character at a time gives what folding the decomposed text gives.
         #[test]
         fn folding_by_character_is_folding(s in "(\\PC|[\u{0300}-\u{036F}]|\u{0591}|\u{05B0}|\u{AC00})*") {
-            if let Some(by_char) = fold_by_char(&s) {
-                proptest::prop_assert_eq!(by_char, fold_general(&s));
+            let (mut by_char, mut general) = (String::from("x"), String::from("x"));
+            if fold_by_char(&s, &mut by_char) {
+                fold_general(&s, &mut general);
+                proptest::prop_assert_eq!(by_char, general);
+            } else {
+                proptest::prop_assert_eq!(by_char, "x");
             }
         }
     }
@@ -236,9 +263,13 @@ mod tests {
         assert_eq!(fold("Καλημέρα ΆΡΗΣ"), "καλημερα αρησ");
         assert_eq!(fold("Ёлка 😡 பணம்"), "елка 😡 பணம்");
         // A mark beyond U+036F, and a Hangul syllable, take the general way.
-        assert_eq!(fold_by_char("a\u{0591}\u{0301}"), None);
-        assert_eq!(fold("a\u{05B0}\u{0301}\u{0591}"), fold_general("a\u{05B0}\u{0301}\u{0591}"));
-        assert_eq!(fold_by_char("가"), None);
+        let mut out = String::from("kept ");
+        assert!(!fold_by_char("a\u{0591}\u{0301}", &mut out));
+        let mut general = String::new();
+        fold_general("a\u{05B0}\u{0301}\u{0591}", &mut general);
+        assert_eq!(fold("a\u{05B0}\u{0301}\u{0591}"), general);
+        assert!(!fold_by_char("가", &mut out));
+        assert_eq!(out, "kept ");
     }
 
     #[test]

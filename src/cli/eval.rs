@@ -203,7 +203,7 @@ pub fn run(args: EvalArgs) -> anyhow::Result<ExitCode> {
     let mut shown = 0;
     for (p, s) in posts.iter().zip(&scores) {
         let label = p.class(args.task).unwrap_or_default();
-        let lang = p.lang.as_deref().map(str::to_lowercase).unwrap_or_else(|| s.lang.clone());
+        let lang = p.lang.as_deref().map(str::to_lowercase).unwrap_or_else(|| s.lang.to_string());
         let decision = decide(args.task, s);
         ours.add(&lang, label, decision);
         base.add(&lang, label, baseline(args.task, s));

@@ -146,7 +146,7 @@ struct Output<'a> {
     complaint: bool,
     complaint_score: f64,
     category: Option<&'static str>,
-    matched: &'a [String],
+    matched: &'a [compact_str::CompactString],
 }
 
 /// The contract's output line (plus `category`).

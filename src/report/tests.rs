@@ -224,7 +224,7 @@ fn markdown_snapshot() {
         let (text, category, polarity) = texts[n as usize % texts.len()];
         let mut r = row(&format!("m{n}"), &format!("p{}", n % 9), at(16 + n % 7, 8 + n % 10), polarity, category);
         r.text = text.to_string();
-        r.terms = scorer.score(text, Some("en")).terms;
+        r.terms = scorer.score(text, Some("en")).terms.into_iter().map(String::from).collect();
         r.engagement = (n * 7) as u64 % 40;
         rows.push(r);
     }

@@ -74,7 +74,7 @@ impl Polarity {
 /// What fired, and where in the raw text.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Hit {
-    pub id: String,
+    pub id: CompactString,
     pub start: usize,
     pub end: usize,
 }
@@ -83,7 +83,7 @@ pub struct Hit {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Score {
     /// The language scored in: the mention's own, or detected.
-    pub lang: String,
+    pub lang: CompactString,
     /// −1 … 1.
     pub sentiment: f32,
     pub polarity: Polarity,
@@ -93,11 +93,11 @@ pub struct Score {
     /// What the complaint is about, from the strongest category cue.
     pub category: Option<Category>,
     /// Rule and lexicon ids that fired, in text order, each once.
-    pub matched: Vec<String>,
+    pub matched: Vec<CompactString>,
     /// Where each fired, for highlighting.
     pub hits: Vec<Hit>,
     /// Stemmed content words (no stop words, brand terms, numbers), for grouping.
-    pub terms: Vec<String>,
+    pub terms: Vec<CompactString>,
 }
 
 /// Scores posts with one set of rules and one brand.
@@ -242,7 +242,7 @@ impl Layers {
     /// found: what `for_each_key` gives, looked up without joining pairs. `known` has the
     /// numbers of the words and hashtags.
     fn entries(&self, tokens: &[Token], known: &[Known]) -> Vec<u32> {
-        let mut found = Vec::new();
+        let mut found = Vec::with_capacity(16);
         let mut add = |e: u32| {
             if !found.contains(&e) {
                 found.push(e);
@@ -322,7 +322,7 @@ pub struct Analysis {
     pub keys: Vec<String>,
     category: Option<Category>,
     hits: Vec<Hit>,
-    terms: Vec<String>,
+    terms: Vec<CompactString>,
 }
 
 /// How many features the complaint model has.
@@ -392,10 +392,10 @@ impl Scorer {
         };
         let mut hits = a.hits;
         hits.sort_by_key(|h| (h.start, h.end));
-        let mut seen = FxHashSet::default();
-        let matched = hits.iter().filter(|h| seen.insert(h.id.as_str())).map(|h| h.id.clone()).collect();
+        let matched =
+            first_occurrences(hits.iter().map(|h| h.id.as_str())).into_iter().map(CompactString::new).collect();
         Score {
-            lang: lang.map(|l| l.code().to_string()).unwrap_or_else(|| "und".into()),
+            lang: CompactString::const_new(lang.map_or("und", |l| l.code())),
             sentiment: round3(sentiment),
             polarity,
             complaint_score: round3(complaint_score),
@@ -562,7 +562,7 @@ impl Scorer {
             if let Some(c) = contrast_at {
                 v *= if i < c { 0.5 } else { 1.5 };
             }
-            hits.push(Hit { id: entry.id.clone(), start: t.start, end: tokens[i + len - 1].end });
+            hits.push(Hit { id: CompactString::new(&entry.id), start: t.start, end: tokens[i + len - 1].end });
             sum += v;
             i += len;
         }
@@ -571,7 +571,7 @@ impl Scorer {
         for (start, end, smile) in bracket_runs(text) {
             if let Some(e) = self.rules.common.get(if smile { ":)" } else { ":(" }) {
                 sum += e.valence;
-                hits.push(Hit { id: e.id.clone(), start, end });
+                hits.push(Hit { id: CompactString::new(&e.id), start, end });
             }
         }
         let bangs = text.chars().filter(|&c| c == '!').count().min(4) as f32;
@@ -643,11 +643,13 @@ impl Scorer {
     ) -> ([f32; N_FEATURES], Option<Category>) {
         let mut by_kind = [0.0f32; 5];
         let mut best_category: Option<(f32, Category)> = None;
-        let mut fired = vec![false; rules.cues.len()];
+        // The cues that fired, each once: a few a post.
+        let mut fired: Vec<usize> = Vec::new();
         let mut fire = |index: usize, start: usize, end: usize, hits: &mut Vec<Hit>| {
-            if std::mem::replace(&mut fired[index], true) {
+            if fired.contains(&index) {
                 return;
             }
+            fired.push(index);
             let cue = &rules.cues[index];
             let k = CueKind::ALL.iter().position(|k| *k == cue.kind).unwrap_or(0);
             by_kind[k] += cue.weight;
@@ -656,7 +658,7 @@ impl Scorer {
             {
                 best_category = Some((cue.weight, c));
             }
-            hits.push(Hit { id: cue.id.clone(), start, end });
+            hits.push(Hit { id: CompactString::new(&cue.id), start, end });
         };
         for (i, t) in tokens.iter().enumerate() {
             if !t.is_wordlike() {
@@ -695,16 +697,32 @@ impl Scorer {
 
 /// The stems of the post's content words (no stop words, brand words, negators or stems
 /// under three letters), each once.
-fn content_terms(tokens: &[Token], known: &[Known]) -> Vec<String> {
-    let mut seen = FxHashSet::default();
-    tokens
-        .iter()
-        .zip(known)
-        .filter(|(t, k)| t.is_wordlike() && k.content)
-        .map(|(t, _)| t)
-        .filter(|t| seen.insert(&*t.stem))
-        .map(|t| t.stem.to_string())
-        .collect()
+fn content_terms(tokens: &[Token], known: &[Known]) -> Vec<CompactString> {
+    let stems = tokens.iter().zip(known).filter(|(t, k)| t.is_wordlike() && k.content).map(|(t, _)| t.stem.as_str());
+    first_occurrences(stems).into_iter().map(CompactString::new).collect()
+}
+
+/// `items` without repeats, in the order first seen. A post has a few: they are
+/// compared one by one, and only a long list is hashed.
+fn first_occurrences<'a>(items: impl Iterator<Item = &'a str>) -> Vec<&'a str> {
+    const LINEAR: usize = 32;
+    let mut out: Vec<&str> = Vec::new();
+    let mut seen: FxHashSet<&str> = FxHashSet::default();
+    for item in items {
+        if out.len() < LINEAR {
+            if !out.contains(&item) {
+                out.push(item);
+            }
+        } else {
+            if seen.is_empty() {
+                seen.extend(out.iter().copied());
+            }
+            if seen.insert(item) {
+                out.push(item);
+            }
+        }
+    }
+    out
 }
 
 /// The term keys of a post, each once, for the per-language lexical layer: the stem of
@@ -1045,6 +1063,20 @@ mod tests {
                 }
             });
             proptest::prop_assert_eq!(found, expected);
+        }
+
+        /// Short lists compared one by one and long ones hashed give the same: each item
+        /// once, in the order first seen.
+        #[test]
+        fn first_occurrences_keep_the_first_of_each(items in proptest::collection::vec(0u8..60, 0..120)) {
+            let items: Vec<String> = items.iter().map(|i| format!("w{i}")).collect();
+            let mut expected: Vec<&str> = Vec::new();
+            for item in &items {
+                if !expected.contains(&item.as_str()) {
+                    expected.push(item);
+                }
+            }
+            proptest::prop_assert_eq!(first_occurrences(items.iter().map(String::as_str)), expected);
         }
     }
 

@@ -25,6 +25,7 @@
 //!
 //! Pure; built once with the rules.
 
+use std::cell::Cell;
 use std::panic::{RefUnwindSafe, UnwindSafe};
 
 use aho_corasick::AhoCorasick;
@@ -190,17 +191,24 @@ impl Patterns {
         if self.patterns.is_empty() {
             return;
         }
-        // (pattern, start) of every prefix found at a place the pattern can start.
-        let mut starts: Vec<(usize, usize)> = Vec::new();
         // The Kelvin sign and the long s match k and s in a case-insensitive pattern but
         // not in the ASCII-case-insensitive prefilter: such rare posts run every pattern.
         let unfiltered = text.contains(['\u{212A}', '\u{017F}']);
         if unfiltered {
             return self.for_each_match_unfiltered(text, f);
         }
-        // Where the first and the last of a pattern's suffixes end in the post: its matches
-        // end within them. Patterns without any need not run.
-        let mut suffixed: Vec<Option<(usize, usize)>> = vec![None; self.patterns.len()];
+        // The two lists below are kept per thread, taken for the post and put back.
+        type Scratch = (Vec<(usize, usize)>, Vec<Option<(usize, usize)>>);
+        thread_local! {
+            static SCRATCH: Cell<Scratch> = const { Cell::new((Vec::new(), Vec::new())) };
+        }
+        // (pattern, start) of every prefix found at a place the pattern can start; where
+        // the first and the last of a pattern's suffixes end in the post: its matches end
+        // within them. Patterns without any need not run.
+        let (mut starts, mut suffixed) = SCRATCH.take();
+        starts.clear();
+        suffixed.clear();
+        suffixed.resize(self.patterns.len(), None);
         if let Some(ac) = &self.literals {
             for m in ac.find_overlapping_iter(text) {
                 match self.owner[m.pattern().as_usize()] {
@@ -276,6 +284,11 @@ impl Patterns {
                 f(pattern.cue, start, end);
             }
         }
+        // A very long post does not leave its long list behind.
+        if starts.capacity() > 4096 {
+            starts = Vec::new();
+        }
+        SCRATCH.set((starts, suffixed));
     }
 }
 

@@ -7,6 +7,7 @@ use std::collections::VecDeque;
 use std::sync::Arc;
 
 use chrono::{DateTime, Duration, Utc};
+use compact_str::CompactString;
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::baseline::{Baseline, surprise};
@@ -218,7 +219,7 @@ pub(super) struct Incident {
     pub reach: u64,
     /// Members per source and per language.
     pub sources: FxHashMap<String, u32>,
-    pub langs: FxHashMap<String, u32>,
+    pub langs: FxHashMap<CompactString, u32>,
     /// Latest engagement of each member, and their total.
     engagement: FxHashMap<u64, u64>,
     engagement_total: u64,

@@ -34,6 +34,7 @@ pub mod volume;
 use std::fmt;
 
 use chrono::{DateTime, Utc};
+use compact_str::CompactString;
 use serde::Deserialize;
 
 use crate::score::Category;
@@ -234,12 +235,12 @@ pub struct Signal {
     pub followers: u64,
     pub created_at: DateTime<Utc>,
     pub observed_at: DateTime<Utc>,
-    pub lang: String,
+    pub lang: CompactString,
     pub complaint: bool,
     pub complaint_score: f32,
     pub sentiment: f32,
     pub category: Option<Category>,
-    pub terms: Vec<String>,
+    pub terms: Vec<CompactString>,
     pub engagement: u64,
     pub url: Option<String>,
     pub text: String,

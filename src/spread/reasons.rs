@@ -191,7 +191,7 @@ fn samples<'a>(members: impl Iterator<Item = &'a Signal>, latest: Latest, n: usi
             author: m.author.clone(),
             url: m.url.clone(),
             text: m.text.clone(),
-            lang: m.lang.clone(),
+            lang: m.lang.to_string(),
             followers: m.followers,
             engagement: latest(m).map_or(m.engagement, |l| l.engagement),
         })

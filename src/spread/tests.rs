@@ -231,7 +231,7 @@ fn complaints_without_a_category_group_by_shared_terms_or_links() {
     {
         let mut s = complaint(&format!("t{i}"), &format!("u{i}"), i as i64);
         s.category = None;
-        s.terms = terms.iter().map(|t| t.to_string()).collect();
+        s.terms = terms.iter().map(|t| (*t).into()).collect();
         signals.push(s);
     }
     let alerts = run(&mut d, &signals);
@@ -245,7 +245,7 @@ fn complaints_without_a_category_group_by_shared_terms_or_links() {
         .map(|i| {
             let mut s = complaint(&format!("l{i}"), &format!("u{i}"), i);
             s.category = if i == 0 { Some(Category::Billing) } else { None };
-            s.terms = vec![format!("word{i}")];
+            s.terms = vec![format!("word{i}").into()];
             s.text = format!("look at this https://news.example/fjordtel-fees?utm_source={i}");
             s
         })
@@ -263,9 +263,9 @@ fn one_outage_across_languages_and_sources_is_one_incident() {
         .enumerate()
         .map(|(i, (lang, source))| {
             let mut s = complaint(&format!("o{i}"), &format!("u{i}"), i as i64 * 2);
-            s.lang = lang.to_string();
+            s.lang = (*lang).into();
             s.source = source.to_string();
-            s.terms = vec![format!("{lang}-word")];
+            s.terms = vec![format!("{lang}-word").into()];
             s
         })
         .collect();
@@ -365,7 +365,7 @@ fn memory_is_bounded_by_the_window_not_the_history() {
         s.created_at = at(0) + Duration::seconds(i * 26);
         s.observed_at = s.created_at;
         s.category = Some(Category::ALL[(i % 10) as usize]);
-        s.terms = vec![format!("t{}", i % 97), format!("t{}", i % 89)];
+        s.terms = vec![format!("t{}", i % 97).into(), format!("t{}", i % 89).into()];
         d.observe(&s, s.observed_at);
         if i == 20_000 {
             peak_after_warmup = d.tracked();

@@ -44,7 +44,7 @@ pub fn mention(r: &Row<'_>, at: usize) -> rusqlite::Result<Mention> {
 /// Reads a score from `SCORE_COLUMNS` starting at column `at`.
 pub fn score(r: &Row<'_>, at: usize) -> rusqlite::Result<Score> {
     Ok(Score {
-        lang: r.get(at)?,
+        lang: r.get::<_, String>(at)?.into(),
         sentiment: r.get::<_, f64>(at + 1)? as f32,
         polarity: Polarity::parse(&r.get::<_, String>(at + 2)?).unwrap_or(Polarity::Neutral),
         complaint: r.get(at + 3)?,

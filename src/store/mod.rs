@@ -19,6 +19,7 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
 use chrono::{DateTime, Utc};
+use compact_str::CompactString;
 use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
 
 pub use report::{ReportRow, SourceFailure};
@@ -385,7 +386,7 @@ impl Store {
                 for (pk, s) in &scores {
                     stmt.execute(params![
                         pk,
-                        s.lang,
+                        s.lang.as_str(),
                         s.sentiment as f64,
                         s.polarity.as_str(),
                         s.complaint,
@@ -816,7 +817,7 @@ pub fn signal(m: &Mention, s: &Score, update: bool) -> Signal {
 
 /// A new engagement reading: the detector knows the mention's score already.
 pub fn update_signal(m: &Mention) -> Signal {
-    Signal { lang: m.lang.clone().unwrap_or_default(), ..unscored(m, true) }
+    Signal { lang: m.lang.as_deref().map(CompactString::new).unwrap_or_default(), ..unscored(m, true) }
 }
 
 /// What a signal takes from its mention alone: no score, language or text.
@@ -828,7 +829,7 @@ fn unscored(m: &Mention, update: bool) -> Signal {
         followers: m.author_followers.unwrap_or(0),
         created_at: m.created_at,
         observed_at: m.observed_at,
-        lang: String::new(),
+        lang: CompactString::default(),
         complaint: false,
         complaint_score: 0.0,
         sentiment: 0.0,
