@@ -490,6 +490,7 @@ impl Scorer {
                     Known {
                         role: facts.role,
                         single: facts.single,
+                        stem_id: facts.stem_rules,
                         stem: facts.stem_rules.map(|i| &rules.stem_rules[i as usize]),
                         layer: facts.layer,
                         content: facts.content,
@@ -597,7 +598,7 @@ impl Scorer {
             TokenKind::Word | TokenKind::Hashtag => {
                 if let Some(at) = known[i].stem {
                     for (stems, entry) in &at.lexicon_phrases {
-                        if matches_at(tokens, i, stems) {
+                        if matches_at(known, i, stems) {
                             return Some((stems.len(), entry));
                         }
                     }
@@ -666,7 +667,7 @@ impl Scorer {
             }
             let Some(at) = known[i].stem else { continue };
             for (stems, index) in &at.cue_phrases {
-                if matches_at(tokens, i, stems) {
+                if matches_at(known, i, stems) {
                     fire(*index, t.start, tokens[i + stems.len() - 1].end, hits);
                 }
             }
@@ -856,6 +857,8 @@ fn bracket_runs(text: &str) -> Vec<(usize, usize, bool)> {
 struct Known<'r> {
     role: WordRole,
     single: WordRole,
+    /// The number of a word's stem in the rules, and what starts there.
+    stem_id: Option<u32>,
     stem: Option<&'r StemRules>,
     layer: Option<LayerKey>,
     content: bool,
@@ -876,8 +879,10 @@ fn is_clause_break(t: &Token) -> bool {
     t.kind == TokenKind::Punct
 }
 
-fn matches_at(tokens: &[Token], i: usize, stems: &[String]) -> bool {
-    stems.iter().enumerate().all(|(k, stem)| tokens.get(i + k).is_some_and(|t| t.is_wordlike() && *t.stem == **stem))
+/// The words from `i` on have the stems numbered `stems` (a phrase). Only words and
+/// hashtags have stem numbers.
+fn matches_at(known: &[Known], i: usize, stems: &[u32]) -> bool {
+    stems.iter().enumerate().all(|(k, stem)| known.get(i + k).is_some_and(|r| r.stem_id == Some(*stem)))
 }
 
 fn round3(x: f32) -> f32 {

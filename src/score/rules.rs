@@ -145,12 +145,14 @@ pub struct LexEntry {
 pub struct StemRules {
     /// Its single-word lexicon entry.
     pub lexicon: Option<LexEntry>,
-    /// Multi-word lexicon entries that start with it, longest first: (stems, entry).
-    pub lexicon_phrases: Vec<(Vec<String>, LexEntry)>,
+    /// Multi-word lexicon entries that start with it, longest first: (the numbers of
+    /// their stems, entry).
+    pub lexicon_phrases: Vec<(Box<[u32]>, LexEntry)>,
     /// The cues (indexes into `LangRules::cues`) that list it as a term.
     pub cue_terms: Vec<usize>,
-    /// Cue phrases that start with it, longest first: (stems, cue index).
-    pub cue_phrases: Vec<(Vec<String>, usize)>,
+    /// Cue phrases that start with it, longest first: (the numbers of their stems, cue
+    /// index).
+    pub cue_phrases: Vec<(Box<[u32]>, usize)>,
 }
 
 /// What one folded word is to the valence model: members of `LangRules`' negators,
@@ -167,8 +169,9 @@ pub struct WordRole {
 pub struct LangRules {
     pub lang: Option<Lang>,
     pub analyzer: Analyzer,
-    /// The number of each stem that starts a lexicon entry or a cue, so that a token is
-    /// looked up once for all of them: its rules are `stem_rules[number]`.
+    /// The number of each stem that starts a lexicon entry or a cue, or is part of a
+    /// phrase, so that a token is looked up once for all of them: its rules are
+    /// `stem_rules[number]`, and a phrase is matched by numbers.
     pub stem_ids: FxHashMap<String, u32>,
     pub stem_rules: Vec<StemRules>,
     /// Function words, matched on the folded normalized form.
@@ -748,27 +751,33 @@ fn build_lang(
             }
         }
     }
-    let mut stems: FxHashMap<String, StemRules> = FxHashMap::default();
+    // Every stem with rules or in a phrase gets a number, in stem order.
+    let mut numbered: Vec<&String> = lexicon.keys().chain(cue_terms.keys()).collect();
+    numbered.extend(lexicon_phrases.values().flatten().flat_map(|(stems, _)| stems));
+    numbered.extend(cue_phrases.values().flatten().flat_map(|(stems, _)| stems));
+    numbered.sort_unstable();
+    numbered.dedup();
+    out.stem_ids = numbered.iter().enumerate().map(|(i, s)| ((*s).clone(), i as u32)).collect();
+    out.stem_rules = vec![StemRules::default(); numbered.len()];
+    let number = |stems: &[String]| -> Box<[u32]> { stems.iter().map(|s| out.stem_ids[s]).collect() };
+    let mut rules_of: Vec<StemRules> = std::mem::take(&mut out.stem_rules);
     for (stem, entry) in lexicon {
-        stems.entry(stem).or_default().lexicon = Some(entry);
+        rules_of[out.stem_ids[&stem] as usize].lexicon = Some(entry);
     }
     for (stem, mut phrases) in lexicon_phrases {
         phrases.sort_by_key(|p| std::cmp::Reverse(p.0.len()));
-        stems.entry(stem).or_default().lexicon_phrases = phrases;
+        rules_of[out.stem_ids[&stem] as usize].lexicon_phrases =
+            phrases.into_iter().map(|(stems, entry)| (number(&stems), entry)).collect();
     }
     for (stem, cues) in cue_terms {
-        stems.entry(stem).or_default().cue_terms = cues;
+        rules_of[out.stem_ids[&stem] as usize].cue_terms = cues;
     }
     for (stem, mut phrases) in cue_phrases {
         phrases.sort_by_key(|p| std::cmp::Reverse(p.0.len()));
-        stems.entry(stem).or_default().cue_phrases = phrases;
+        rules_of[out.stem_ids[&stem] as usize].cue_phrases =
+            phrases.into_iter().map(|(stems, index)| (number(&stems), index)).collect();
     }
-    let mut stems: Vec<_> = stems.into_iter().collect();
-    stems.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-    for (stem, rules) in stems {
-        out.stem_ids.insert(stem, out.stem_rules.len() as u32);
-        out.stem_rules.push(rules);
-    }
+    out.stem_rules = rules_of;
     out.cue_patterns = LazyPatterns::new(patterns);
     for (_, _, f) in files {
         if let Some(s) = &f.stopwords {
