@@ -144,7 +144,7 @@ const WORD_FACTS: usize = 1 << 12;
 /// instead of following a pointer; with the kind of token, because the filters treat words
 /// and hashtags differently, and whether it was elongated ("nooo", whose form with one
 /// letter is another word).
-#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, PartialEq, Eq)]
 struct WordKey {
     len: u8,
     tag: u8,
@@ -152,19 +152,37 @@ struct WordKey {
 }
 
 impl WordKey {
+    /// The key of a word or hashtag, when it is short enough to keep.
     fn new(t: &Token) -> Option<WordKey> {
-        let tag = u8::from(t.kind == TokenKind::Hashtag) << 1 | u8::from(t.elongated);
         let mut bytes = [0u8; 30];
         bytes.get_mut(..t.norm.len())?.copy_from_slice(t.norm.as_bytes());
-        Some(WordKey { len: t.norm.len() as u8, tag, bytes })
+        Some(WordKey { len: t.norm.len() as u8, tag: word_tag(t), bytes })
     }
 
-    /// Its place in a cache of [`WORD_FACTS`] places.
-    fn place(&self) -> usize {
-        use std::hash::BuildHasher;
-        // FxHash's best bits are its high ones.
-        (rustc_hash::FxBuildHasher.hash_one(self) >> (64 - WORD_FACTS.trailing_zeros())) as usize
+    /// This is the key of `t`: compared without making `t`'s key, which is made only to
+    /// remember a word.
+    fn is_of(&self, t: &Token) -> bool {
+        let n = self.len as usize;
+        n == t.norm.len() && self.tag == word_tag(t) && self.bytes[..n] == *t.norm.as_bytes()
     }
+}
+
+fn word_tag(t: &Token) -> u8 {
+    u8::from(t.kind == TokenKind::Hashtag) << 1 | u8::from(t.elongated)
+}
+
+/// The place of `t`'s key in a cache of [`WORD_FACTS`] places, hashed from the word itself;
+/// none when the word is too long to keep.
+fn word_place(t: &Token) -> Option<usize> {
+    use std::hash::{BuildHasher, Hasher};
+    if t.norm.len() > 30 {
+        return None;
+    }
+    let mut h = rustc_hash::FxBuildHasher.build_hasher();
+    h.write(t.norm.as_bytes());
+    h.write_u8(word_tag(t));
+    // FxHash's best bits are its high ones.
+    Some((h.finish() >> (64 - WORD_FACTS.trailing_zeros())) as usize)
 }
 
 /// A term key's number in a language's layers, and its entry if it is a key of the table.
@@ -470,31 +488,29 @@ impl Scorer {
                         rules.analyzer.filter(t);
                         return self.known_other(t, rules);
                     }
-                    let key = WordKey::new(t);
-                    let place = key.map(|k| (k, k.place()));
-                    let facts = match place.and_then(|(k, i)| remembered[i].as_ref().filter(|(at, _)| *at == k)) {
-                        Some((_, facts)) => {
-                            t.stem = facts.stem.clone();
-                            t.stop = facts.stop;
-                            facts.clone()
-                        }
-                        None => {
-                            rules.analyzer.filter(t);
-                            let facts = self.word_facts(t, rules, layers);
-                            if let Some((k, i)) = place {
-                                remembered[i] = Some((k, facts.clone()));
-                            }
-                            facts
-                        }
-                    };
-                    Known {
+                    let known = |facts: &WordFacts| Known {
                         role: facts.role,
                         single: facts.single,
                         stem_id: facts.stem_rules,
                         stem: facts.stem_rules.map(|i| &rules.stem_rules[i as usize]),
                         layer: facts.layer,
                         content: facts.content,
+                    };
+                    let place = word_place(t);
+                    if let Some((_, facts)) = place.and_then(|i| remembered[i].as_ref().filter(|(at, _)| at.is_of(t))) {
+                        t.stem = facts.stem.clone();
+                        t.stop = facts.stop;
+                        return known(facts);
                     }
+                    // The key is of the word as written, before the filters.
+                    let key = place.and_then(|i| WordKey::new(t).map(|k| (k, i)));
+                    rules.analyzer.filter(t);
+                    let facts = self.word_facts(t, rules, layers);
+                    let out = known(&facts);
+                    if let Some((k, i)) = key {
+                        remembered[i] = Some((k, facts));
+                    }
+                    out
                 })
                 .collect()
         });
