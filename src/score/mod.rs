@@ -942,6 +942,21 @@ mod tests {
     }
 
     #[test]
+    fn a_word_key_is_of_its_word_alone() {
+        // A word, the hashtag of it, and the same letters elongated or not, are told apart
+        // when they meet in one place of the cache.
+        let tokens = crate::normalize::tokenize("the #the nooo noo");
+        assert_eq!(tokens.iter().map(|t| t.norm.as_str()).collect::<Vec<_>>(), ["the", "the", "noo", "noo"]);
+        for (i, key) in tokens.iter().map(|t| WordKey::new(t).expect("short words have keys")).enumerate() {
+            for (j, t) in tokens.iter().enumerate() {
+                assert_eq!(key.is_of(t), i == j, "key of {:?} against {:?}", tokens[i].norm, t.norm);
+            }
+        }
+        let long = crate::normalize::tokenize(&"ab".repeat(16));
+        assert!(WordKey::new(&long[0]).is_none() && word_place(&long[0]).is_none());
+    }
+
+    #[test]
     fn a_hashtag_is_not_a_stop_word() {
         // The stop word filter marks words only; what is remembered of the word "the" is
         // not the hashtag's, whichever comes first.
