@@ -70,11 +70,17 @@ impl BrandMatcher {
             let mut folded = folded.borrow_mut();
             folded.clear();
             fold_into(text, &mut folded);
-            let folded = folded.as_str();
-            let excluded: Vec<(usize, usize)> = self.exclude.iter().flat_map(|e| find_words(folded, e)).collect();
-            self.terms
+            let text = folded.as_str();
+            let excluded: Vec<(usize, usize)> = self.exclude.iter().flat_map(|e| find_words(text, e)).collect();
+            let found = self
+                .terms
                 .iter()
-                .any(|t| find_words(folded, t).any(|(s, e)| !excluded.iter().any(|&(xs, xe)| s >= xs && e <= xe)))
+                .any(|t| find_words(text, t).any(|(s, e)| !excluded.iter().any(|&(xs, xe)| s >= xs && e <= xe)));
+            // A very long post does not leave its buffer behind.
+            if folded.capacity() > 1 << 16 {
+                *folded = String::new();
+            }
+            found
         })
     }
 

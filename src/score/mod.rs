@@ -488,7 +488,7 @@ impl Scorer {
                         rules.analyzer.filter(t);
                         return self.known_other(t, rules);
                     }
-                    let known = |facts: &WordFacts| Known {
+                    let known_of = |facts: &WordFacts| Known {
                         role: facts.role,
                         single: facts.single,
                         stem_id: facts.stem_rules,
@@ -500,13 +500,13 @@ impl Scorer {
                     if let Some((_, facts)) = place.and_then(|i| remembered[i].as_ref().filter(|(at, _)| at.is_of(t))) {
                         t.stem = facts.stem.clone();
                         t.stop = facts.stop;
-                        return known(facts);
+                        return known_of(facts);
                     }
                     // The key is of the word as written, before the filters.
                     let key = place.and_then(|i| WordKey::new(t).map(|k| (k, i)));
                     rules.analyzer.filter(t);
                     let facts = self.word_facts(t, rules, layers);
-                    let out = known(&facts);
+                    let out = known_of(&facts);
                     if let Some((k, i)) = key {
                         remembered[i] = Some((k, facts));
                     }

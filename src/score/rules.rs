@@ -758,9 +758,8 @@ fn build_lang(
     numbered.sort_unstable();
     numbered.dedup();
     out.stem_ids = numbered.iter().enumerate().map(|(i, s)| ((*s).clone(), i as u32)).collect();
-    out.stem_rules = vec![StemRules::default(); numbered.len()];
+    let mut rules_of = vec![StemRules::default(); numbered.len()];
     let number = |stems: &[String]| -> Box<[u32]> { stems.iter().map(|s| out.stem_ids[s]).collect() };
-    let mut rules_of: Vec<StemRules> = std::mem::take(&mut out.stem_rules);
     for (stem, entry) in lexicon {
         rules_of[out.stem_ids[&stem] as usize].lexicon = Some(entry);
     }
