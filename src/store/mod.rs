@@ -863,15 +863,35 @@ fn parse_url(url: &str) -> Result<Option<PathBuf>, StoreError> {
     }
 }
 
+/// How long a connection waits for another one's lock before it reports the store busy.
+const BUSY_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(10);
+
 fn configure(conn: &Connection, file: bool) -> Result<(), StoreError> {
-    conn.busy_timeout(std::time::Duration::from_secs(10))?;
+    conn.busy_timeout(BUSY_TIMEOUT)?;
     if file {
-        conn.pragma_update(None, "journal_mode", "WAL")?;
+        use_wal(conn)?;
         // FULL: a commit that was acknowledged survives a crash of the machine too.
         conn.pragma_update(None, "synchronous", "FULL")?;
     }
     conn.pragma_update(None, "foreign_keys", "ON")?;
     Ok(())
+}
+
+/// Switches the file to WAL (a no-op once it is). Switching a new file needs its exclusive
+/// lock, and when several processes open the new file at once (`repwatch run` and a
+/// `repwatch export` beside it), SQLite refuses all but one at once instead of calling the
+/// busy handler, since waiting could deadlock. The others try again until the busy timeout.
+fn use_wal(conn: &Connection) -> Result<(), StoreError> {
+    let deadline = std::time::Instant::now() + BUSY_TIMEOUT;
+    loop {
+        match conn.pragma_update(None, "journal_mode", "WAL").map_err(StoreError::from) {
+            Ok(()) => return Ok(()),
+            Err(e) if e.is_busy() && std::time::Instant::now() < deadline => {
+                std::thread::sleep(std::time::Duration::from_millis(10));
+            }
+            Err(e) => return Err(e),
+        }
+    }
 }
 
 fn migrate(conn: &mut Connection) -> Result<(), StoreError> {

@@ -31,6 +31,32 @@ fn alert(incident: &str, kind: AlertKind, severity: Severity, mentions: &[&str])
     }
 }
 
+#[test]
+fn processes_opening_a_new_file_at_once_all_get_the_store() {
+    // `repwatch run` and a `repwatch export` started beside it open a new file together;
+    // each switches it to WAL, which SQLite refuses at once (no busy wait) to all but one.
+    let dir = tempfile::tempdir().unwrap();
+    for round in 0..30 {
+        let url = format!("sqlite://{}", dir.path().join(format!("s{round}.db")).display());
+        let start = std::sync::Barrier::new(4);
+        std::thread::scope(|s| {
+            let opens: Vec<_> = (0..4)
+                .map(|_| {
+                    s.spawn(|| {
+                        start.wait();
+                        Store::open_blocking(&url).map(drop)
+                    })
+                })
+                .collect();
+            for open in opens {
+                if let Err(e) = open.join().unwrap() {
+                    panic!("round {round}: {e}");
+                }
+            }
+        });
+    }
+}
+
 #[tokio::test]
 async fn mentions_are_stored_once_and_updates_keep_history() {
     let dir = tempfile::tempdir().unwrap();
