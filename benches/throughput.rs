@@ -6,8 +6,8 @@
 //! through `score` alone, `spread` alone (on the signals `score` made) and both, the way
 //! `repwatch replay` runs them without the store: a new post is scored, an engagement
 //! update is not (the detector knows its post already). Memory: the bytes the detector holds,
-//! counted by the allocator, after the first tenth of the stream and at its end; bounded
-//! by the window, they should not grow with the history.
+//! counted by the allocator, after each tenth of the stream; bounded by the window, they
+//! should not grow with the history.
 
 use std::alloc::{GlobalAlloc, Layout};
 use std::sync::atomic::{AtomicIsize, Ordering};
@@ -144,38 +144,56 @@ fn main() {
         .iter()
         .zip(&scores)
         .map(|(m, s)| match s {
-            Some(s) => signal(m, s, false),
-            None => update_signal(m),
+            Some(s) => signal(m.clone(), s),
+            None => update_signal(m.clone()),
         })
         .collect();
     drop(scores);
     let complaints = signals.iter().filter(|s| s.complaint && !s.update).count();
 
-    // spread alone, with the detector's memory measured by the allocator
-    let before = LIVE.load(Ordering::Relaxed);
+    // spread alone, on signals it owns
+    let owned = signals.clone();
     let mut detector = Detector::new(&SpreadConfig::default());
     let mut alerts = 0;
-    // Bytes held after each tenth of the stream (3, 6, … 30 days).
-    let mut tenths = Vec::new();
     let t = Instant::now();
-    for (i, s) in signals.iter().enumerate() {
-        alerts += detector.observe(s, s.observed_at).len();
-        if (i + 1) % (n / 10).max(1) == 0 {
-            tenths.push(((LIVE.load(Ordering::Relaxed) - before) as f64 / 1048576.0, detector.tracked()));
-        }
+    for s in owned {
+        let now = s.observed_at;
+        alerts += detector.observe(s, now).len();
     }
     let spread_secs = t.elapsed().as_secs_f64();
     drop(detector);
 
-    // score + spread, as replay runs them
+    // The detector's memory, counted by the allocator: the bytes it holds after each tenth
+    // of the stream (3, 6, … 30 days). Each signal is copied in here, so that what the
+    // detector keeps of it is counted and what it drops is not.
+    let before = LIVE.load(Ordering::Relaxed);
+    let mut detector = Detector::new(&SpreadConfig::default());
+    let mut tenths = Vec::new();
+    for (i, s) in signals.iter().enumerate() {
+        detector.observe(s.clone(), s.observed_at);
+        if (i + 1) % (n / 10).max(1) == 0 {
+            tenths.push(((LIVE.load(Ordering::Relaxed) - before) as f64 / 1048576.0, detector.tracked()));
+        }
+    }
+    drop(detector);
     drop(signals);
+
+    // score + spread, as replay runs them: the pipeline owns the mentions it scores, and
+    // their strings move into the signals.
+    let owned = mentions.clone();
     let mut detector = Detector::new(&SpreadConfig::default());
     let mut both_alerts = 0;
     let allocations = ALLOCATIONS.load(Ordering::Relaxed);
     let t = Instant::now();
-    for (m, u) in mentions.iter().zip(&is_update) {
-        let s = if *u { update_signal(m) } else { signal(m, &scorer.score(&m.text, m.lang.as_deref()), false) };
-        both_alerts += detector.observe(&s, s.observed_at).len();
+    for (m, u) in owned.into_iter().zip(&is_update) {
+        let s = if *u {
+            update_signal(m)
+        } else {
+            let score = scorer.score(&m.text, m.lang.as_deref());
+            signal(m, &score)
+        };
+        let now = s.observed_at;
+        both_alerts += detector.observe(s, now).len();
     }
     let both_secs = t.elapsed().as_secs_f64();
     let allocations = (ALLOCATIONS.load(Ordering::Relaxed) - allocations) as f64 / n as f64;

@@ -196,7 +196,7 @@ impl Pipeline {
             }
             for s in store.recent_complaints(Utc::now() - history).await.context("reading recent complaints")? {
                 if !tracked.contains(&(s.source.clone(), s.id.clone())) {
-                    detector.warm(&s);
+                    detector.warm(s);
                 }
             }
         }
@@ -452,10 +452,10 @@ async fn score_batch(ctx: &Arc<Context>, store: &Store, batch: Vec<Stored>, out:
                 if score.complaint {
                     Metrics::add(&ctx.metrics.complaints, 1);
                 }
-                signals.push(signal(&stored.mention, &score, false));
+                signals.push(signal(stored.mention, &score));
                 to_save.push((stored.pk, score));
             }
-            None => signals.push(update_signal(&stored.mention)),
+            None => signals.push(update_signal(stored.mention)),
         }
     }
     if let Err(e) = store.save_scores(to_save).await {
@@ -492,7 +492,7 @@ async fn spreader(
             }
         };
         let mut alerts = Vec::new();
-        for s in &batch {
+        for s in batch {
             let now = match clock {
                 Clock::Wall => Utc::now(),
                 Clock::Stream => {

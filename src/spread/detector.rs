@@ -436,18 +436,19 @@ impl Detector {
 
     /// Adds a complaint to the windows and the usual rates without deciding anything:
     /// used to warm up after a restart from what the store holds.
-    pub fn warm(&mut self, s: &Signal) {
+    pub fn warm(&mut self, s: Signal) {
         if s.complaint && !s.update {
             let at = s.created_at.min(s.observed_at);
             self.ingest(s, at, at, false);
         }
     }
 
-    /// Takes one signal at stream time `now` and returns the alerts it causes.
-    pub fn observe(&mut self, s: &Signal, now: DateTime<Utc>) -> Vec<Alert> {
+    /// Takes one signal at stream time `now` and returns the alerts it causes. A complaint
+    /// the detector keeps is kept as it is given, without a copy.
+    pub fn observe(&mut self, s: Signal, now: DateTime<Utc>) -> Vec<Alert> {
         let mut alerts = self.housekeeping(now);
         if s.update {
-            alerts.extend(self.engagement_update(s, now));
+            alerts.extend(self.engagement_update(&s, now));
             return alerts;
         }
         // A post is counted when it was written, but never in the future of the stream.
@@ -511,7 +512,7 @@ impl Detector {
 
     /// Puts a complaint (or a reply joining a thread) into its cluster, and, when
     /// `decide`, returns the alert that causes.
-    fn ingest(&mut self, s: &Signal, at: DateTime<Utc>, now: DateTime<Utc>, decide: bool) -> Option<Vec<Alert>> {
+    fn ingest(&mut self, s: Signal, at: DateTime<Utc>, now: DateTime<Utc>, decide: bool) -> Option<Vec<Alert>> {
         let key = post_key(&s.source, &s.id);
         if self.posts.contains_key(&key) {
             // The same post twice is counted once.
@@ -532,7 +533,7 @@ impl Detector {
         if !s.complaint && !joins_thread && !possible {
             return None;
         }
-        let signal = Arc::new(s.clone());
+        let s = Arc::new(s);
         let base = s.category.map(|c| category_index(family(c))).unwrap_or(Category::ALL.len());
         if (s.complaint || possible) && at > now - Duration::hours(1) {
             self.baselines[base].add(at);
@@ -540,13 +541,13 @@ impl Detector {
         let shared = links(&s.text);
         let cid = match thread.filter(|_| joins_thread && !possible) {
             Some(c) if self.clusters.contains_key(&c) => c,
-            _ => self.assign(s, &shared, now),
+            _ => self.assign(&s, &shared, now),
         };
-        let author = author_key(s);
+        let author = author_key(&s);
         let copy = copy_key(&s.text);
         let firm = s.complaint || joins_thread;
         let terms: Arc<[u64]> = s.terms.iter().map(|t| term_key(t)).collect();
-        let member = Member { at, key, author, copy, firm, terms: Arc::clone(&terms), signal: signal.clone() };
+        let member = Member { at, key, author, copy, firm, terms: Arc::clone(&terms), signal: Arc::clone(&s) };
         let cluster = self.clusters.get_mut(&cid)?;
         cluster.last_at = cluster.last_at.max(now);
         for w in &mut cluster.windows {
@@ -566,7 +567,7 @@ impl Detector {
         self.posts.insert(
             key,
             Post {
-                signal: signal.clone(),
+                signal: Arc::clone(&s),
                 cluster: cid,
                 single: None,
                 author,
@@ -577,7 +578,7 @@ impl Detector {
             },
         );
         if let Some(inc) = &mut cluster.incident {
-            inc.add(key, author, copy, &signal, s.engagement);
+            inc.add(key, author, copy, &s, s.engagement);
             inc.last_complaint_at = now;
             // An incident stays alive while complaints still come faster than usual;
             // back at the usual rate it dies down, even if complaints trickle in.

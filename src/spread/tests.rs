@@ -35,7 +35,7 @@ fn people(n: i64, every_mins: i64) -> Vec<Signal> {
 }
 
 fn run(detector: &mut Detector, signals: &[Signal]) -> Vec<Alert> {
-    signals.iter().flat_map(|s| detector.observe(s, s.observed_at)).collect()
+    signals.iter().flat_map(|s| detector.observe(s.clone(), s.observed_at)).collect()
 }
 
 fn kinds(alerts: &[Alert]) -> Vec<(AlertKind, Severity)> {
@@ -99,22 +99,22 @@ fn quiet_incidents_resolve_and_start_afresh() {
     assert_eq!(d.open_incidents(), 0);
     // What was resolved does not count towards the next incident.
     let one_more = complaint("n1", "someone", 205);
-    assert!(d.observe(&one_more, at(205)).is_empty());
+    assert!(d.observe(one_more, at(205)).is_empty());
 }
 
 #[test]
 fn one_post_going_viral_is_an_incident() {
     let mut d = Detector::new(&SpreadConfig::default());
     let first = complaint("v", "kari", 0);
-    assert!(d.observe(&first, at(0)).is_empty());
+    assert!(d.observe(first.clone(), at(0)).is_empty());
     let mut update = first.clone();
     update.update = true;
     update.engagement = 40;
     update.observed_at = at(20);
-    assert!(d.observe(&update, at(20)).is_empty());
+    assert!(d.observe(update.clone(), at(20)).is_empty());
     update.engagement = 350;
     update.observed_at = at(40);
-    let alerts = d.observe(&update, at(40));
+    let alerts = d.observe(update.clone(), at(40));
     assert_eq!(kinds(&alerts), [(AlertKind::Opened, Severity::Medium)], "{alerts:#?}");
     assert!(alerts[0].headline.contains("going viral"));
     assert_eq!(alerts[0].mentions, vec![("mastodon".to_string(), "v".to_string())]);
@@ -123,7 +123,7 @@ fn one_post_going_viral_is_an_incident() {
     assert_eq!(alerts[0].samples[0].url.as_deref(), Some("https://example.social/p/v"));
     update.engagement = 1400;
     update.observed_at = at(60);
-    let alerts = d.observe(&update, at(60));
+    let alerts = d.observe(update, at(60));
     assert_eq!(kinds(&alerts), [(AlertKind::Escalated, Severity::High)], "{alerts:#?}");
     // Growing engagement keeps it open; once it stops, it resolves.
     assert!(d.tick(at(200)).is_empty());
@@ -137,11 +137,11 @@ fn a_happy_post_going_viral_is_not_an_incident() {
     happy.complaint = false;
     happy.sentiment = 0.8;
     happy.category = None;
-    assert!(d.observe(&happy, at(0)).is_empty());
+    assert!(d.observe(happy.clone(), at(0)).is_empty());
     happy.update = true;
     happy.engagement = 50_000;
     happy.observed_at = at(30);
-    assert!(d.observe(&happy, at(30)).is_empty());
+    assert!(d.observe(happy, at(30)).is_empty());
 }
 
 #[test]
@@ -149,14 +149,14 @@ fn a_complaint_from_a_very_large_audience_is_an_incident() {
     let mut d = Detector::new(&SpreadConfig::default());
     let mut big = complaint("b", "celebrity", 0);
     big.followers = 500_000;
-    let alerts = d.observe(&big, at(0));
+    let alerts = d.observe(big.clone(), at(0));
     assert_eq!(kinds(&alerts), [(AlertKind::Opened, Severity::Medium)], "{alerts:#?}");
     assert_eq!(alerts[0].headline, "A complaint from an account with 500,000 followers (outage)");
     assert_eq!(alerts[0].reasons[0], "one complaint from an author with 500,000 followers");
     // The same account with an ordinary audience is a ticket.
     let mut d = Detector::new(&SpreadConfig::default());
     big.followers = 5_000;
-    assert!(d.observe(&big, at(0)).is_empty());
+    assert!(d.observe(big, at(0)).is_empty());
 }
 
 #[test]
@@ -332,19 +332,19 @@ fn bad_input_is_harmless() {
     let mut ghost = complaint("ghost", "nobody", 0);
     ghost.update = true;
     ghost.engagement = 1_000_000;
-    assert!(d.observe(&ghost, at(0)).is_empty());
+    assert!(d.observe(ghost, at(0)).is_empty());
     // The same post three times counts once.
     let dup = complaint("d", "dup", 1);
     for _ in 0..3 {
-        assert!(d.observe(&dup, at(1)).is_empty());
+        assert!(d.observe(dup.clone(), at(1)).is_empty());
     }
     // A post from the far future is counted at the stream's now; posts out of order
     // still count in their windows.
     let mut future = complaint("f", "future", 0);
     future.created_at = at(60 * 24 * 365 * 50);
-    assert!(d.observe(&future, at(2)).is_empty());
+    assert!(d.observe(future, at(2)).is_empty());
     let late = complaint("late", "late", -5);
-    let alerts = d.observe(&late, at(3));
+    let alerts = d.observe(late, at(3));
     assert_eq!(alerts.len(), 1, "{alerts:#?}");
     assert_eq!(alerts[0].mentions.len(), 3);
     // An engagement reading older than the last one is ignored.
@@ -352,7 +352,7 @@ fn bad_input_is_harmless() {
     old.update = true;
     old.engagement = 5;
     old.observed_at = at(0);
-    assert!(d.observe(&old, at(4)).is_empty());
+    assert!(d.observe(old, at(4)).is_empty());
 }
 
 #[test]
@@ -366,7 +366,8 @@ fn memory_is_bounded_by_the_window_not_the_history() {
         s.observed_at = s.created_at;
         s.category = Some(Category::ALL[(i % 10) as usize]);
         s.terms = vec![format!("t{}", i % 97).into(), format!("t{}", i % 89).into()];
-        d.observe(&s, s.observed_at);
+        let now = s.observed_at;
+        d.observe(s, now);
         if i == 20_000 {
             peak_after_warmup = d.tracked();
         }
@@ -389,7 +390,8 @@ fn an_incident_lasting_for_days_holds_only_its_last_two_days() {
         let mut s = complaint(&format!("m{i}"), &format!("u{i}"), 0);
         s.created_at = at(0) + Duration::seconds(i * 30);
         s.observed_at = s.created_at;
-        for a in d.observe(&s, s.observed_at) {
+        let now = s.observed_at;
+        for a in d.observe(s, now) {
             opened += usize::from(a.kind == AlertKind::Opened);
             last_alert = Some(a);
         }

@@ -430,7 +430,7 @@ impl Store {
             let rows = stmt.query_map([micros(since)], |r| {
                 let m = codec::mention(r, 0)?;
                 let s = codec::score(r, codec::MENTION_COLUMN_COUNT)?;
-                Ok(signal(&m, &s, false))
+                Ok(signal(m, &s))
             })?;
             Ok(rows.collect::<Result<Vec<_>, _>>()?)
         })
@@ -717,7 +717,7 @@ impl Store {
                     .query_map([&id], |r| {
                         let m = codec::mention(r, 0)?;
                         let s = codec::score(r, codec::MENTION_COLUMN_COUNT)?;
-                        Ok(signal(&m, &s, false))
+                        Ok(signal(m, &s))
                     })?
                     .collect::<Result<Vec<_>, _>>()?;
                 let open = OpenIncident {
@@ -802,7 +802,7 @@ impl Store {
 }
 
 /// The detector's view of a scored mention.
-pub fn signal(m: &Mention, s: &Score, update: bool) -> Signal {
+pub fn signal(m: Mention, s: &Score) -> Signal {
     Signal {
         lang: s.lang.clone(),
         complaint: s.complaint,
@@ -810,23 +810,25 @@ pub fn signal(m: &Mention, s: &Score, update: bool) -> Signal {
         sentiment: s.sentiment,
         category: s.category,
         terms: s.terms.clone(),
-        text: m.text.clone(),
-        ..unscored(m, update)
+        ..unscored(m, false)
     }
 }
 
 /// A new engagement reading: the detector knows the mention's score already.
-pub fn update_signal(m: &Mention) -> Signal {
-    Signal { lang: m.lang.as_deref().map(CompactString::new).unwrap_or_default(), ..unscored(m, true) }
+pub fn update_signal(m: Mention) -> Signal {
+    let lang = m.lang.as_deref().map(CompactString::new).unwrap_or_default();
+    Signal { lang, text: String::new(), ..unscored(m, true) }
 }
 
-/// What a signal takes from its mention alone: no score, language or text.
-fn unscored(m: &Mention, update: bool) -> Signal {
+/// What a signal takes from its mention alone: no score or language. The mention's
+/// strings move into the signal.
+fn unscored(m: Mention, update: bool) -> Signal {
     Signal {
-        source: m.source.clone(),
-        id: m.id.clone(),
-        author: m.author.clone(),
         followers: m.author_followers.unwrap_or(0),
+        engagement: m.engagement(),
+        source: m.source,
+        id: m.id,
+        author: m.author,
         created_at: m.created_at,
         observed_at: m.observed_at,
         lang: CompactString::default(),
@@ -835,11 +837,10 @@ fn unscored(m: &Mention, update: bool) -> Signal {
         sentiment: 0.0,
         category: None,
         terms: Vec::new(),
-        engagement: m.engagement(),
-        url: m.url.clone(),
-        text: String::new(),
+        url: m.url,
+        text: m.text,
         update,
-        in_reply_to: m.in_reply_to.clone(),
+        in_reply_to: m.in_reply_to,
     }
 }
 
