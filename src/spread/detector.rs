@@ -147,8 +147,8 @@ impl Window {
         }
     }
 
-    /// Drops what has left the window at `now` ([`instant`]); returns it.
-    fn evict(&mut self, now: (i64, u32), out: &mut Vec<Member>) {
+    /// Drops what has left the window at `now` ([`instant`]), handing each member to `gone`.
+    fn evict(&mut self, now: (i64, u32), mut gone: impl FnMut(Member)) {
         // `now - mins`, without chrono's calendar arithmetic: this runs for every window
         // of every cluster at each housekeeping.
         let edge = (now.0 - self.mins * 60, now.1);
@@ -156,7 +156,7 @@ impl Window {
             if let Some(m) = self.members.pop_front() {
                 self.voices.remove(m.author, m.copy);
                 self.firm -= m.firm as usize;
-                out.push(m);
+                gone(m);
             }
         }
     }
@@ -784,7 +784,9 @@ impl Detector {
                 }
                 w.clear();
             }
-            drop_terms(cid, c, &mut self.by_term, &evicted);
+            for m in &evicted {
+                drop_terms(cid, &mut c.terms, &mut self.by_term, m);
+            }
         }
         if let Some(p) = root.and_then(|k| self.posts.get_mut(&k)) {
             p.single = None;
@@ -910,39 +912,41 @@ impl Detector {
 /// Drops what has left the windows of cluster `cid`, and forgets the terms of what has
 /// left its longest one.
 fn evict_cluster(cid: u64, c: &mut Cluster, by_term: &mut FxHashMap<u64, FxHashMap<u64, u32>>, now: DateTime<Utc>) {
-    let mut gone = Vec::new();
     let last = c.windows.len().saturating_sub(1);
     let now = instant(now);
+    let terms = &mut c.terms;
     for (i, w) in c.windows.iter_mut().enumerate() {
         if i == last {
-            w.evict(now, &mut gone);
+            w.evict(now, |m| drop_terms(cid, terms, by_term, &m));
         } else {
-            w.evict(now, &mut Vec::new());
+            w.evict(now, drop);
         }
     }
-    drop_terms(cid, c, by_term, &gone);
 }
 
-/// Forgets the terms of members that have left cluster `cid`'s longest window.
-fn drop_terms(cid: u64, c: &mut Cluster, by_term: &mut FxHashMap<u64, FxHashMap<u64, u32>>, gone: &[Member]) {
-    for m in gone {
-        for &h in m.terms.iter() {
-            if let Some(n) = c.terms.get_mut(&h) {
+/// Forgets the terms of a member that has left cluster `cid`'s longest window.
+fn drop_terms(
+    cid: u64,
+    terms: &mut FxHashMap<u64, u32>,
+    by_term: &mut FxHashMap<u64, FxHashMap<u64, u32>>,
+    gone: &Member,
+) {
+    for &h in gone.terms.iter() {
+        if let Some(n) = terms.get_mut(&h) {
+            *n = n.saturating_sub(1);
+            if *n == 0 {
+                terms.remove(&h);
+            }
+        }
+        if let Some(cs) = by_term.get_mut(&h) {
+            if let Some(n) = cs.get_mut(&cid) {
                 *n = n.saturating_sub(1);
                 if *n == 0 {
-                    c.terms.remove(&h);
+                    cs.remove(&cid);
                 }
             }
-            if let Some(cs) = by_term.get_mut(&h) {
-                if let Some(n) = cs.get_mut(&cid) {
-                    *n = n.saturating_sub(1);
-                    if *n == 0 {
-                        cs.remove(&cid);
-                    }
-                }
-                if cs.is_empty() {
-                    by_term.remove(&h);
-                }
+            if cs.is_empty() {
+                by_term.remove(&h);
             }
         }
     }
@@ -1026,6 +1030,18 @@ fn term_key(t: &str) -> u64 {
 /// One person: their handle on one source; a post without an author is its own person.
 pub(super) fn author_key(s: &Signal) -> u64 {
     match &s.author {
+        // The same key as `hash_parts(&[source, &a.to_lowercase()])`, without the copy,
+        // for the handles that are ASCII (nearly all).
+        Some(a) if a.is_ascii() => {
+            let mut h = Fnv::new();
+            h.write(s.source.as_bytes());
+            h.write(&[0xff]);
+            for b in a.bytes() {
+                h.write(&[b.to_ascii_lowercase()]);
+            }
+            h.write(&[0xff]);
+            h.finish()
+        }
         Some(a) => hash_parts(&[&s.source, &a.to_lowercase()]),
         None => hash_parts(&[&s.source, "#", &s.id]),
     }
@@ -1056,6 +1072,16 @@ mod tests {
             let edge = now - Duration::minutes(mins);
             proptest::prop_assert!(instant(edge) <= (s - mins * 60, n));
             proptest::prop_assert!(instant(edge + Duration::nanoseconds(1)) > (s - mins * 60, n));
+        }
+
+        /// A person's key is their handle lowercased on their source, ASCII or not.
+        #[test]
+        fn an_author_key_is_the_lowercased_handle(source in "[a-z]{1,8}", handle in "(?s).{0,24}", ascii in "[ -~]{0,24}") {
+            for handle in [handle, ascii] {
+                let mut s = crate::spread::tests::complaint("1", &handle, 0);
+                s.source = source.clone();
+                proptest::prop_assert_eq!(author_key(&s), hash_parts(&[&source, &handle.to_lowercase()]));
+            }
         }
     }
 }

@@ -8,7 +8,7 @@ fn at(min: i64) -> DateTime<Utc> {
     DateTime::parse_from_rfc3339("2026-11-02T08:00:00Z").unwrap().with_timezone(&Utc) + Duration::minutes(min)
 }
 
-fn complaint(id: &str, author: &str, min: i64) -> Signal {
+pub(super) fn complaint(id: &str, author: &str, min: i64) -> Signal {
     Signal {
         source: "mastodon".into(),
         id: id.into(),
