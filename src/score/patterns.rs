@@ -416,6 +416,8 @@ impl Engine {
 struct AnchoredRegex {
     /// The lazy DFA; it gives up on non-ASCII text next to a Unicode `\b`.
     dfa: Option<DFA>,
+    /// The pattern has a Unicode `\b`: the lazy DFA gives up on any non-ASCII byte it reads.
+    word_unicode: bool,
     pikevm: PikeVM,
     caches: Pool<Caches, CachesFn>,
     /// The longest a match can be, in bytes: no search looks further.
@@ -452,7 +454,14 @@ impl AnchoredRegex {
         let (d, p) = (dfa.clone(), pikevm.clone());
         let create: CachesFn =
             Box::new(move || Caches { dfa: d.as_ref().map(DFA::create_cache), pikevm: p.create_cache() });
-        Ok(AnchoredRegex { dfa, pikevm, caches: Pool::new(create), max_len: hir.properties().maximum_len() })
+        let word_unicode = hir.properties().look_set().contains_word_unicode();
+        Ok(AnchoredRegex {
+            dfa,
+            pikevm,
+            caches: Pool::new(create),
+            max_len: hir.properties().maximum_len(),
+            word_unicode,
+        })
     }
 
     /// The end of the match that starts at byte `at` of `text`, if one does (the
@@ -466,13 +475,25 @@ impl AnchoredRegex {
         // Look-around (`\b`) still sees the text outside the span.
         let input = Input::new(text).span(at..end).anchored(Anchored::Yes);
         let mut caches = self.caches.get();
-        if let (Some(dfa), Some(cache)) = (&self.dfa, caches.dfa.as_mut())
+        if !self.dfa_gives_up(text, at)
+            && let (Some(dfa), Some(cache)) = (&self.dfa, caches.dfa.as_mut())
             && let Ok(found) = dfa.try_search_fwd(cache, &input)
         {
             return found.map(|m| m.offset());
         }
         let mut slots = [None, None];
         self.pikevm.search_slots(&mut caches.pikevm, &input, &mut slots).and(slots[1]).map(|s| s.get())
+    }
+}
+
+impl AnchoredRegex {
+    /// The lazy DFA reads the byte before `at` (for `\b`) and the byte at it first: when
+    /// either is non-ASCII next to a Unicode `\b`, it gives up at once, and the PikeVM is
+    /// asked straight away.
+    fn dfa_gives_up(&self, text: &str, at: usize) -> bool {
+        let bytes = text.as_bytes();
+        self.word_unicode
+            && (bytes.get(at).is_some_and(|b| !b.is_ascii()) || at.checked_sub(1).is_some_and(|p| !bytes[p].is_ascii()))
     }
 }
 
@@ -673,6 +694,29 @@ mod tests {
             "İs İS is down",
         ];
         check(&patterns, &texts);
+    }
+
+    #[test]
+    fn the_lazy_dfa_is_passed_over_only_where_it_would_give_up() {
+        let patterns =
+            [r"(?i)\bδεν\s+(λειτουργεί|δουλεύει)", r"(?i)\b(не|нет)\b", r"(?i)\bcharged\s+twice\b", r"(?i)ok\b"];
+        let texts = ["Δεν λειτουργεί", "x Не нет", "é charged twice", "charged twice", "oké ok", "ΔΕΝ"];
+        let mut passed_over = 0;
+        for p in patterns {
+            let re = AnchoredRegex::new(&regex_syntax::parse(p).expect("valid")).expect("compiles");
+            let dfa = re.dfa.as_ref().expect("a lazy DFA");
+            let mut cache = dfa.create_cache();
+            for text in texts {
+                for at in (0..=text.len()).filter(|i| text.is_char_boundary(*i)) {
+                    let input = Input::new(text).span(at..text.len()).anchored(Anchored::Yes);
+                    if re.dfa_gives_up(text, at) {
+                        passed_over += 1;
+                        assert!(dfa.try_search_fwd(&mut cache, &input).is_err(), "{p} on {text:?} at {at}");
+                    }
+                }
+            }
+        }
+        assert!(passed_over > 20, "{passed_over}");
     }
 
     #[test]
