@@ -107,8 +107,13 @@ impl Lang {
 
     /// Reads `en`, `EN`, `en-US`, `nb`, `nn`; `None` for languages not analysed here.
     pub fn from_code(code: &str) -> Option<Lang> {
-        let code = code.trim();
-        let base = code.split(['-', '_']).next().unwrap_or(code);
+        // The common case, a bare two-letter code, is neither trimmed nor split.
+        let base = if code.len() == 2 && code.bytes().all(|b| b.is_ascii_alphabetic()) {
+            code
+        } else {
+            let code = code.trim();
+            code.split(['-', '_']).next().unwrap_or(code)
+        };
         if ["nb", "nn", "nob", "nno", "nor"].iter().any(|n| base.eq_ignore_ascii_case(n)) {
             return Some(Lang::No);
         }
@@ -386,6 +391,21 @@ fn lenient_id<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<String>, 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        /// The two-letter shortcut names the language the trimmed, split code names.
+        #[test]
+        fn a_code_names_its_language_with_or_without_the_shortcut(code in "[ a-zA-Z_-]{0,6}|[a-zA-Z]{2}|(?s).{0,4}") {
+            let trimmed = code.trim();
+            let base = trimmed.split(['-', '_']).next().unwrap_or(trimmed);
+            let slow = if ["nb", "nn", "nob", "nno", "nor"].iter().any(|n| base.eq_ignore_ascii_case(n)) {
+                Some(Lang::No)
+            } else {
+                Lang::ALL.iter().copied().find(|l| base.eq_ignore_ascii_case(l.code()))
+            };
+            proptest::prop_assert_eq!(Lang::from_code(&code), slow);
+        }
+    }
 
     fn check_err(line: &str, expected: &str) {
         let err = Mention::from_json_str(line).unwrap_err();

@@ -723,7 +723,8 @@ fn content_terms(tokens: &[Token], known: &[Known]) -> Vec<CompactString> {
 /// compared one by one, and only a long list is hashed.
 fn first_occurrences<'a>(items: impl Iterator<Item = &'a str>) -> Vec<&'a str> {
     const LINEAR: usize = 32;
-    let mut out: Vec<&str> = Vec::new();
+    // Room for all of a short post's items at once, rather than growing four times.
+    let mut out: Vec<&str> = Vec::with_capacity(items.size_hint().1.unwrap_or(0).min(2 * LINEAR));
     let mut seen: FxHashSet<&str> = FxHashSet::default();
     for item in items {
         if out.len() < LINEAR {

@@ -550,6 +550,12 @@ fn inner_literals(hir: &Hir, folded: Option<&Hir>) -> Option<Vec<Vec<u8>>> {
 
 /// Unicode `\b` at byte `at` of `text`: a word character on one side only.
 fn is_word_boundary(text: &str, at: usize) -> bool {
+    let bytes = text.as_bytes();
+    let (before, after) = (at.checked_sub(1).map(|p| bytes[p]), bytes.get(at).copied());
+    if before.is_none_or(|b| b.is_ascii()) && after.is_none_or(|b| b.is_ascii()) {
+        let word = |b: Option<u8>| b.is_some_and(|b| b.is_ascii_alphanumeric() || b == b'_');
+        return word(before) != word(after);
+    }
     let word = |c: Option<char>| c.is_some_and(regex_syntax::is_word_character);
     word(text[..at].chars().next_back()) != word(text[at..].chars().next())
 }
@@ -694,6 +700,18 @@ mod tests {
             "İs İS is down",
         ];
         check(&patterns, &texts);
+    }
+
+    proptest::proptest! {
+        /// The ASCII shortcut of `\b` agrees with Unicode word characters.
+        #[test]
+        fn a_word_boundary_is_where_word_characters_start_or_end(text in "[a-zA-Z0-9_ .,'é€Ωω\u{300}-]{0,12}") {
+            for at in (0..=text.len()).filter(|i| text.is_char_boundary(*i)) {
+                let word = |c: Option<char>| c.is_some_and(regex_syntax::is_word_character);
+                let want = word(text[..at].chars().next_back()) != word(text[at..].chars().next());
+                proptest::prop_assert_eq!(is_word_boundary(&text, at), want, "{:?} at {}", text, at);
+            }
+        }
     }
 
     #[test]
