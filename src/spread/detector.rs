@@ -838,14 +838,15 @@ impl Detector {
     /// longest one.
     fn evict(&mut self, cid: u64, now: DateTime<Utc>) {
         let Some(c) = self.clusters.get_mut(&cid) else { return };
-        evict_cluster(cid, c, &mut self.by_term, now);
+        evict_cluster(cid, c, &mut self.by_term, instant(now));
     }
 
     /// Forgets what has left every window: old posts, empty clusters.
     fn forget(&mut self, now: DateTime<Utc>) {
+        let at = instant(now);
         let mut empty = Vec::new();
         for (cid, c) in &mut self.clusters {
-            evict_cluster(*cid, c, &mut self.by_term, now);
+            evict_cluster(*cid, c, &mut self.by_term, at);
             if c.incident.is_none() && c.windows.iter().all(|w| w.members.is_empty()) {
                 empty.push(*cid);
             }
@@ -906,14 +907,10 @@ impl Detector {
     }
 }
 
-/// How bad an incident is now: low when it opens, one level more each time its voices
-/// double, and more for a large reach, fast engagement, and breadth across sources and
-/// languages.
-/// Drops what has left the windows of cluster `cid`, and forgets the terms of what has
-/// left its longest one.
-fn evict_cluster(cid: u64, c: &mut Cluster, by_term: &mut FxHashMap<u64, FxHashMap<u64, u32>>, now: DateTime<Utc>) {
+/// Drops what has left a cluster's windows at `now` ([`instant`]), and the terms of what
+/// has left the longest one.
+fn evict_cluster(cid: u64, c: &mut Cluster, by_term: &mut FxHashMap<u64, FxHashMap<u64, u32>>, now: (i64, u32)) {
     let last = c.windows.len().saturating_sub(1);
-    let now = instant(now);
     let terms = &mut c.terms;
     for (i, w) in c.windows.iter_mut().enumerate() {
         if i == last {
@@ -952,6 +949,9 @@ fn drop_terms(
     }
 }
 
+/// How bad an incident is now: low when it opens, one level more each time its voices
+/// double, and more for a large reach, fast engagement, and breadth across sources and
+/// languages.
 fn severity(config: &SpreadConfig, inc: &Incident, single: bool) -> Severity {
     let min_authors = config.min_authors() as f64;
     let viral = config.viral_engagement() as f64;
