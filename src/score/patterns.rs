@@ -484,9 +484,7 @@ impl AnchoredRegex {
         let mut slots = [None, None];
         self.pikevm.search_slots(&mut caches.pikevm, &input, &mut slots).and(slots[1]).map(|s| s.get())
     }
-}
 
-impl AnchoredRegex {
     /// The lazy DFA reads the byte before `at` (for `\b`) and the byte at it first: when
     /// either is non-ASCII next to a Unicode `\b`, it gives up at once, and the PikeVM is
     /// asked straight away.
