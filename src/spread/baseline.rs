@@ -197,10 +197,50 @@ const MAX_SHAPE: f64 = 10.0;
 /// tail of a negative binomial with the expected mean, and the baseline's own variance
 /// (never less overdispersed than [`MAX_SHAPE`]).
 pub fn surprise(k: f64, e: Expected) -> f64 {
+    let (mean, shape) = neg_binomial_of(e);
+    -neg_binomial_tail_log10(k, mean, shape)
+}
+
+/// [`surprise`]`(k, e)` when it is at least `at_least`. Seeing exactly `k` is less likely
+/// than seeing `k` or more, so when that alone is not surprising enough the tail is not
+/// summed: the answer is the same, bit for bit, because the tail's sum only adds to its
+/// first term.
+pub fn surprise_at_least(k: f64, e: Expected, at_least: f64) -> Option<f64> {
+    let (mean, shape) = neg_binomial_of(e);
+    let k_floor = k.floor();
+    // The tail branch of `neg_binomial_tail_log10`, which starts from this term.
+    if k_floor > mean && (-(NegBin::new(mean, shape).ln_pmf(k_floor) / std::f64::consts::LN_10)).max(0.0) < at_least {
+        return None;
+    }
+    let s = -neg_binomial_tail_log10(k, mean, shape);
+    (s >= at_least).then_some(s)
+}
+
+/// The mean and shape of the negative binomial taken for `e`.
+fn neg_binomial_of(e: Expected) -> (f64, f64) {
     let mean = e.mean.max(1e-3);
     let excess = (e.var - mean).max(mean * mean / MAX_SHAPE).max(1e-9);
     let shape = (mean * mean / excess).clamp(0.05, MAX_SHAPE);
-    -neg_binomial_tail_log10(k, mean, shape)
+    (mean, shape)
+}
+
+/// A negative binomial by its mean and shape `r`, with what its probabilities share.
+struct NegBin {
+    r: f64,
+    q: f64,
+    ln_p: f64,
+}
+
+impl NegBin {
+    fn new(mean: f64, r: f64) -> NegBin {
+        NegBin { r, q: mean / (r + mean), ln_p: (r / (r + mean)).ln() }
+    }
+
+    /// ln P(X = x).
+    fn ln_pmf(&self, x: f64) -> f64 {
+        let r = self.r;
+        ln_gamma(x + r) - ln_gamma(r) - ln_gamma(x + 1.0) + r * self.ln_p + x * self.q.ln()
+    }
 }
 
 /// log10 P(X ≥ k) for X ~ NegBin with mean `mean` and shape `r` (variance μ + μ²/r).
@@ -209,14 +249,13 @@ pub fn neg_binomial_tail_log10(k: f64, mean: f64, r: f64) -> f64 {
     if k <= 0.0 {
         return 0.0;
     }
-    let q = mean / (r + mean);
-    let ln_p = (r / (r + mean)).ln();
-    let ln_pmf = |x: f64| ln_gamma(x + r) - ln_gamma(r) - ln_gamma(x + 1.0) + r * ln_p + x * q.ln();
+    let nb = NegBin::new(mean, r);
+    let q = nb.q;
     if k <= mean {
         let mut below = 0.0;
         let mut x = 0.0;
         while x < k {
-            below += ln_pmf(x).exp();
+            below += nb.ln_pmf(x).exp();
             x += 1.0;
         }
         return (1.0 - below).clamp(1e-300, 1.0).log10();
@@ -225,7 +264,7 @@ pub fn neg_binomial_tail_log10(k: f64, mean: f64, r: f64) -> f64 {
     // successive terms, (x + r) q / (x + 1), is below 1 and tends to q: from above when
     // r ≥ 1, from below when r < 1. So every later ratio is at most max(ratio, q), and
     // after a few exact terms the rest is bounded by a geometric series with that ratio.
-    let first = ln_pmf(k);
+    let first = nb.ln_pmf(k);
     let mut sum = 1.0;
     let mut term = 1.0;
     let mut x = k;
@@ -324,6 +363,39 @@ mod tests {
     fn t(hours: i64) -> DateTime<Utc> {
         // A Monday, midnight UTC.
         DateTime::parse_from_rfc3339("2026-11-02T00:00:00Z").unwrap().with_timezone(&Utc) + Duration::hours(hours)
+    }
+
+    proptest::proptest! {
+        /// Stopping at the tail's first term changes no answer, to the bit.
+        #[test]
+        fn surprise_at_least_is_surprise_when_it_is_at_least(
+            k in 0u32..400, mean in proptest::prop_oneof![0.0f64..2.0, 0.0f64..300.0], var in 0.0f64..3000.0,
+            at_least in -1.0f64..12.0,
+            near in -0.5f64..0.5,
+        ) {
+            let e = Expected { mean, var };
+            let s = surprise(k as f64, e);
+            // Any bar, and bars close to the answer, where a loose shortcut would err.
+            for at_least in [at_least, s, s + near, s + near / 1e6] {
+                let want = (s >= at_least).then_some(s.to_bits());
+                proptest::prop_assert_eq!(surprise_at_least(k as f64, e, at_least).map(f64::to_bits), want);
+            }
+        }
+    }
+
+    /// Far in the tail the first term is nearly all of it: the bar set at the answer itself.
+    #[test]
+    fn surprise_at_least_holds_at_its_own_answer_far_in_the_tail() {
+        for k in [1.0, 5.0, 20.0, 105.0, 399.0] {
+            for mean in [0.0, 0.001, 0.3, 5.0, 80.0] {
+                for var in [0.0, mean, 10.0 * mean + 1.0] {
+                    let e = Expected { mean, var };
+                    let s = surprise(k, e);
+                    assert_eq!(surprise_at_least(k, e, s).map(f64::to_bits), Some(s.to_bits()), "{k} {mean} {var}");
+                    assert_eq!(surprise_at_least(k, e, s + 1e-9 * s.abs().max(1.0)), None, "{k} {mean} {var}");
+                }
+            }
+        }
     }
 
     #[test]

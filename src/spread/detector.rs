@@ -4,13 +4,14 @@
 //! [`Detector::tick`] when time passes without signals; both return the alerts decided.
 
 use std::collections::VecDeque;
+use std::collections::hash_map::Entry;
 use std::sync::Arc;
 
 use chrono::{DateTime, Duration, Utc};
 use compact_str::CompactString;
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use super::baseline::{Baseline, surprise};
+use super::baseline::{Baseline, surprise_at_least};
 use super::reasons::{self, IncidentView, Reading};
 use super::text::{Fnv, copy_key, hash_parts, links};
 use super::{Alert, AlertKind, OpenIncident, Severity, Signal, SpreadConfig};
@@ -65,10 +66,11 @@ impl Voices {
 
     fn remove(&mut self, author: u64, copy: Option<u64>) {
         self.posts = self.posts.saturating_sub(1);
-        if let Some(n) = self.authors.get_mut(&author) {
-            *n -= 1;
-            if *n == 0 {
-                self.authors.remove(&author);
+        // One probe of the table, whether the author stays or goes.
+        if let Entry::Occupied(mut n) = self.authors.entry(author) {
+            *n.get_mut() -= 1;
+            if *n.get() == 0 {
+                n.remove();
             }
         }
         if let Some(c) = copy
@@ -585,7 +587,9 @@ impl Detector {
             let short = &cluster.windows[0];
             let voices = short.voices.count() as f64;
             let expected = self.baselines[cluster.base].expected(now, short.mins);
-            if cluster.single || (voices >= 2.0 * expected.mean && surprise(voices, expected) >= ALIVE_SURPRISE) {
+            if cluster.single
+                || (voices >= 2.0 * expected.mean && surprise_at_least(voices, expected, ALIVE_SURPRISE).is_some())
+            {
                 inc.last_activity = now;
             }
         }
@@ -705,8 +709,7 @@ impl Detector {
             if (voices as f64) <= expected.mean {
                 continue;
             }
-            let s = surprise(voices as f64, expected);
-            if s >= min_surprise {
+            if let Some(s) = surprise_at_least(voices as f64, expected, min_surprise) {
                 trigger = Some((i, Trigger::Spread { mins: w.mins, expected: expected.mean, surprise: s }));
                 break;
             }
@@ -928,22 +931,23 @@ fn drop_terms(
     by_term: &mut FxHashMap<u64, FxHashMap<u64, u32>>,
     gone: &Member,
 ) {
+    // Each table is probed once, whether the count stays or goes.
     for &h in gone.terms.iter() {
-        if let Some(n) = terms.get_mut(&h) {
-            *n = n.saturating_sub(1);
-            if *n == 0 {
-                terms.remove(&h);
+        if let Entry::Occupied(mut n) = terms.entry(h) {
+            *n.get_mut() = n.get().saturating_sub(1);
+            if *n.get() == 0 {
+                n.remove();
             }
         }
-        if let Some(cs) = by_term.get_mut(&h) {
-            if let Some(n) = cs.get_mut(&cid) {
-                *n = n.saturating_sub(1);
-                if *n == 0 {
-                    cs.remove(&cid);
+        if let Entry::Occupied(mut cs) = by_term.entry(h) {
+            if let Entry::Occupied(mut n) = cs.get_mut().entry(cid) {
+                *n.get_mut() = n.get().saturating_sub(1);
+                if *n.get() == 0 {
+                    n.remove();
                 }
             }
-            if cs.is_empty() {
-                by_term.remove(&h);
+            if cs.get().is_empty() {
+                cs.remove();
             }
         }
     }
