@@ -89,6 +89,8 @@ pub struct Patterns {
     /// once; `owner` gives the pattern of each literal and whether it is a suffix.
     literals: Option<AhoCorasick>,
     owner: Vec<(usize, Literal)>,
+    /// The patterns searched on every post (`Filter::Always`), in order.
+    always: Vec<usize>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -182,7 +184,8 @@ impl Patterns {
                 p.how = Filter::Always;
             }
         }
-        (Patterns { patterns: out, literals, owner }, failed)
+        let always = (0..out.len()).filter(|&p| out[p].how == Filter::Always).collect();
+        (Patterns { patterns: out, literals, owner, always }, failed)
     }
 
     /// Calls `f(cue index, start, end)` for the first (leftmost) match of each pattern
@@ -193,32 +196,43 @@ impl Patterns {
         }
         // The Kelvin sign and the long s match k and s in a case-insensitive pattern but
         // not in the ASCII-case-insensitive prefilter: such rare posts run every pattern.
-        let unfiltered = text.contains(['\u{212A}', '\u{017F}']);
+        let unfiltered = text.contains('\u{212A}') || text.contains('\u{017F}');
         if unfiltered {
             return self.for_each_match_unfiltered(text, f);
         }
-        // The two lists below are kept per thread, taken for the post and put back.
-        type Scratch = (Vec<(usize, usize)>, Vec<Option<(usize, usize)>>);
+        // The lists below are kept per thread, taken for the post and put back.
         thread_local! {
-            static SCRATCH: Cell<Scratch> = const { Cell::new((Vec::new(), Vec::new())) };
+            static SCRATCH: Cell<Scratch> = const { Cell::new(Scratch::new()) };
         }
         // (pattern, start) of every prefix found at a place the pattern can start; where
         // the first and the last of a pattern's suffixes end in the post: its matches end
-        // within them. Patterns without any need not run.
-        let (mut starts, mut suffixed) = SCRATCH.take();
+        // within them. Patterns without any need not run, and are not visited: only the
+        // candidates are, the patterns searched on every post and those the scan found.
+        let Scratch { mut starts, mut suffixed, mut candidates } = SCRATCH.take();
         starts.clear();
-        suffixed.clear();
-        suffixed.resize(self.patterns.len(), None);
+        candidates.clear();
+        // Entries are None between posts; the list only grows to the longest set of patterns.
+        if suffixed.len() < self.patterns.len() {
+            suffixed.resize(self.patterns.len(), None);
+        }
         if let Some(ac) = &self.literals {
             for m in ac.find_overlapping_iter(text) {
                 match self.owner[m.pattern().as_usize()] {
                     (p, Literal::Suffix) => {
+                        if suffixed[p].is_none() {
+                            candidates.push(p);
+                        }
                         let (first, last) = suffixed[p].get_or_insert((m.end(), m.end()));
                         (*first, *last) = ((*first).min(m.end()), (*last).max(m.end()));
                     }
                     (p, Literal::Prefix) => starts.push((p, m.start())),
                     // Anywhere in the post.
-                    (p, Literal::Inner) => suffixed[p] = Some((0, text.len())),
+                    (p, Literal::Inner) => {
+                        if suffixed[p].is_none() {
+                            candidates.push(p);
+                        }
+                        suffixed[p] = Some((0, text.len()));
+                    }
                 }
             }
         }
@@ -231,10 +245,15 @@ impl Patterns {
         });
         starts.sort_unstable();
         starts.dedup();
+        candidates.extend(starts.iter().map(|&(p, _)| p));
+        candidates.extend_from_slice(&self.always);
+        candidates.sort_unstable();
+        candidates.dedup();
         let mut next = 0;
         // The leftmost match of the pattern whose branches are being run: (start, end).
         let mut best: Option<(usize, usize)> = None;
-        for (p, pattern) in self.patterns.iter().enumerate() {
+        for (i, &p) in candidates.iter().enumerate() {
+            let pattern = &self.patterns[p];
             let found = match pattern.how {
                 Filter::Suffix if let (Some((first, last)), Engine::Search(re)) = (suffixed[p], &pattern.engine) => {
                     // A match ends at a suffix's end and is at most `max_len` long: none
@@ -279,16 +298,39 @@ impl Patterns {
             {
                 best = Some(m);
             }
-            let last_of_group = self.patterns.get(p + 1).is_none_or(|q| q.group != pattern.group);
+            // The patterns between candidates find nothing: a group ends at its last
+            // candidate.
+            let last_of_group = candidates.get(i + 1).is_none_or(|&q| self.patterns[q].group != pattern.group);
             if last_of_group && let Some((start, end)) = best.take() {
                 f(pattern.cue, start, end);
             }
         }
-        // A very long post does not leave its long list behind.
+        for &p in &candidates {
+            suffixed[p] = None;
+        }
+        // A very long post does not leave its long lists behind.
         if starts.capacity() > 4096 {
             starts = Vec::new();
         }
-        SCRATCH.set((starts, suffixed));
+        if candidates.capacity() > 4096 {
+            candidates = Vec::new();
+        }
+        SCRATCH.set(Scratch { starts, suffixed, candidates });
+    }
+}
+
+/// What [`Patterns::for_each_match`] keeps per thread between posts.
+#[derive(Default)]
+struct Scratch {
+    starts: Vec<(usize, usize)>,
+    /// One entry per pattern, None between posts.
+    suffixed: Vec<Option<(usize, usize)>>,
+    candidates: Vec<usize>,
+}
+
+impl Scratch {
+    const fn new() -> Scratch {
+        Scratch { starts: Vec::new(), suffixed: Vec::new(), candidates: Vec::new() }
     }
 }
 
