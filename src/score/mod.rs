@@ -14,7 +14,7 @@ pub mod measure;
 pub mod patterns;
 pub mod rules;
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use compact_str::CompactString;
@@ -259,8 +259,16 @@ impl Layers {
     /// The entries a post's term keys ([`term_keys`]) find, each once, in the order first
     /// found: what `for_each_key` gives, looked up without joining pairs. `known` has the
     /// numbers of the words and hashtags.
+    #[cfg(test)]
     fn entries(&self, tokens: &[Token], known: &[Known]) -> Vec<u32> {
-        let mut found = Vec::with_capacity(16);
+        let mut found = Vec::new();
+        self.entries_into(tokens, known, &mut found);
+        found
+    }
+
+    /// [`Layers::entries`], into `found` (cleared first).
+    fn entries_into(&self, tokens: &[Token], known: &[Known], found: &mut Vec<u32>) {
+        found.clear();
         let mut add = |e: u32| {
             if !found.contains(&e) {
                 found.push(e);
@@ -294,7 +302,6 @@ impl Layers {
             // A key without a number is part of no pair of the table.
             prev = id.map(|(k, _)| *k);
         }
-        found
     }
 }
 
@@ -379,8 +386,14 @@ impl Scorer {
             Some(l) => (l.complaint, l.sentiment.as_ref().map(|s| s.logits(a.sentiment, &a.features))),
             None => (None, None),
         };
+        thread_local! {
+            static ENTRIES: Cell<Vec<u32>> = const { Cell::new(Vec::new()) };
+        }
         if let Some(l) = layers {
-            for e in l.entries(&tokens, &known) {
+            // The layer's entries are gathered in a list kept per thread.
+            let mut entries = ENTRIES.take();
+            l.entries_into(&tokens, &known, &mut entries);
+            for &e in &entries {
                 let w = &l.weights[e as usize];
                 if let Some(zc) = complaint_z.as_mut() {
                     *zc += w[0];
@@ -390,6 +403,10 @@ impl Scorer {
                         *zc += wc;
                     }
                 }
+            }
+            // A very long post does not leave its long list behind.
+            if entries.capacity() <= 4096 {
+                ENTRIES.set(entries);
             }
         }
         if let Some(zc) = complaint_z {
@@ -410,8 +427,7 @@ impl Scorer {
         };
         let mut hits = a.hits;
         hits.sort_by_key(|h| (h.start, h.end));
-        let matched =
-            first_occurrences(hits.iter().map(|h| h.id.as_str())).into_iter().map(CompactString::new).collect();
+        let matched = first_occurrences(hits.iter().map(|h| h.id.as_str()));
         Score {
             lang: CompactString::const_new(lang.map_or("und", |l| l.code())),
             sentiment: round3(sentiment),
@@ -716,27 +732,31 @@ impl Scorer {
 /// under three letters), each once.
 fn content_terms(tokens: &[Token], known: &[Known]) -> Vec<CompactString> {
     let stems = tokens.iter().zip(known).filter(|(t, k)| t.is_wordlike() && k.content).map(|(t, _)| t.stem.as_str());
-    first_occurrences(stems).into_iter().map(CompactString::new).collect()
+    first_occurrences(stems)
 }
 
 /// `items` without repeats, in the order first seen. A post has a few: they are
 /// compared one by one, and only a long list is hashed.
-fn first_occurrences<'a>(items: impl Iterator<Item = &'a str>) -> Vec<&'a str> {
+fn first_occurrences<'a>(items: impl Iterator<Item = &'a str>) -> Vec<CompactString> {
     const LINEAR: usize = 32;
     // Room for all of a short post's items at once, rather than growing four times.
-    let mut out: Vec<&str> = Vec::with_capacity(items.size_hint().1.unwrap_or(0).min(2 * LINEAR));
+    let mut out: Vec<CompactString> = Vec::with_capacity(items.size_hint().1.unwrap_or(0).min(2 * LINEAR));
+    // The first ones as given, on the stack; past them, a set.
+    let mut firsts: [&str; LINEAR] = [""; LINEAR];
     let mut seen: FxHashSet<&str> = FxHashSet::default();
     for item in items {
-        if out.len() < LINEAR {
-            if !out.contains(&item) {
-                out.push(item);
+        let n = out.len();
+        if n < LINEAR {
+            if !firsts[..n].contains(&item) {
+                firsts[n] = item;
+                out.push(CompactString::new(item));
             }
         } else {
             if seen.is_empty() {
-                seen.extend(out.iter().copied());
+                seen.extend(firsts);
             }
             if seen.insert(item) {
-                out.push(item);
+                out.push(CompactString::new(item));
             }
         }
     }
