@@ -125,6 +125,10 @@ fn hashtag(text: &str, from: usize) -> Option<usize> {
 
 /// `>:\( | :'\( | </3 | <3 | \^_?\^ | -_- | [:;=][-o^]?[)(\]\[DPpO/\\|*@3$]`: its length.
 fn emoticon(rest: &[u8]) -> Option<usize> {
+    // Every emoticon starts with one of these: a word is passed over at its first byte.
+    if !matches!(rest.first(), Some(b'>' | b':' | b'<' | b'^' | b'-' | b';' | b'=')) {
+        return None;
+    }
     let starts = |p: &[u8]| rest.starts_with(p);
     if starts(b">:(") || starts(b":'(") || starts(b"</3") {
         return Some(3);
@@ -161,9 +165,11 @@ fn emoticon(rest: &[u8]) -> Option<usize> {
 /// `(?:[\p{L}\p{M}\p{N}\p{Cf}]*[\p{L}\p{M}\p{N}])?(?:['’][\p{L}\p{M}]+)*`.
 fn word(text: &str, from: usize) -> usize {
     let cls = classes();
-    let mut end = from;
-    let mut pos = from;
-    let mut chars = text[from..].chars();
+    // ASCII letters and digits first, a byte at a time: all are word characters.
+    let bytes = text.as_bytes();
+    let mut pos = from + bytes[from..].iter().take_while(|b| b.is_ascii_alphanumeric()).count();
+    let mut end = pos;
+    let mut chars = text[pos..].chars();
     // Letters, marks and digits, with format characters inside but not at the end.
     let mut next = None;
     for c in chars.by_ref() {
