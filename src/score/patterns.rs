@@ -53,9 +53,10 @@ impl LazyPatterns {
         LazyPatterns { sources, compiled: std::sync::OnceLock::new() }
     }
 
-    /// The compiled patterns. A pattern that parses (checked at load) but cannot be
-    /// compiled (too large for the regex engine's limits) is left out, with a warning;
-    /// `repwatch check-config` reports it as an error.
+    /// The patterns with their prefilter, each compiled when it first runs. A pattern
+    /// that parses (checked at load) but cannot be compiled (too large for the regex
+    /// engine's limits) is left out then, with a warning; `repwatch check-config` reports
+    /// it as an error.
     pub fn get(&self) -> &Patterns {
         self.compiled.get_or_init(|| {
             let (patterns, failed) = Patterns::new(self.sources.iter().map(|(_, source, cue)| (source.as_str(), *cue)));
@@ -91,6 +92,8 @@ pub struct Patterns {
     owner: Vec<(usize, Literal)>,
     /// The patterns searched on every post (`Filter::Always`), in order.
     always: Vec<usize>,
+    /// Each pattern as given, for the warning when one does not compile.
+    sources: Vec<Box<str>>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -105,7 +108,14 @@ enum Literal {
 
 #[derive(Debug)]
 struct Pattern {
-    engine: Engine,
+    /// What is compiled into its engine.
+    hir: Hir,
+    /// Run anchored where a prefix occurs (`Engine::Anchored`), or searched.
+    anchored: bool,
+    /// Compiled the first time the pattern runs: most patterns of a language never do on
+    /// a given stream (their prefixes do not occur), and compiling them all was most of
+    /// the time it took to start scoring. None: it does not compile (too large).
+    engine: std::sync::OnceLock<Option<Engine>>,
     /// The index of its cue.
     cue: usize,
     /// The pattern it is (a branch of), counted in the order given.
@@ -129,22 +139,25 @@ enum Filter {
 }
 
 impl Patterns {
-    /// Compiles `patterns` (source, cue index) and builds their prefilter, in the order
-    /// given; also gives (index, why) of each pattern that does not compile, left out.
+    /// Reads `patterns` (source, cue index) and builds their prefilter, in the order given;
+    /// also gives (index, why) of each pattern that does not parse, left out. A pattern is
+    /// compiled when it first runs.
     pub fn new<'a>(patterns: impl IntoIterator<Item = (&'a str, usize)>) -> (Patterns, Vec<(usize, String)>) {
         let (mut prefix_lits, mut prefix_owner) = (Vec::new(), Vec::new());
         let (mut suffix_lits, mut suffix_owner) = (Vec::new(), Vec::new());
         let (mut inner_lits, mut inner_owner) = (Vec::new(), Vec::new());
         let (mut out, mut failed) = (Vec::new(), Vec::new());
+        let mut sources = Vec::new();
         for (group, (source, cue)) in patterns.into_iter().enumerate() {
-            let units = match compile(source) {
+            sources.push(source.into());
+            let units = match units(source) {
                 Ok(units) => units,
                 Err(why) => {
                     failed.push((group, why));
                     continue;
                 }
             };
-            for (Unit { hir, prefixes, suffixes, inner, boundary }, engine) in units {
+            for Unit { hir, prefixes, suffixes, inner, boundary } in units {
                 let n = out.len();
                 // Every match ends with one of its suffixes (or contains one of its inner
                 // literals): where none occurs in the post, the pattern is not run at all.
@@ -156,6 +169,7 @@ impl Patterns {
                     inner_owner.extend(std::iter::repeat_n(n, lits.len()));
                     inner_lits.extend(lits);
                 }
+                let anchored = prefixes.is_some();
                 let how = match prefixes {
                     Some(lits) => {
                         prefix_owner.extend(std::iter::repeat_n(n, lits.len()));
@@ -165,7 +179,9 @@ impl Patterns {
                     None if gated => Filter::Suffix,
                     None => Filter::Always,
                 };
-                out.push(Pattern { engine, cue, group, how, gated, max_len: hir.properties().maximum_len() });
+                let max_len = hir.properties().maximum_len();
+                let engine = std::sync::OnceLock::new();
+                out.push(Pattern { hir, anchored, engine, cue, group, how, gated, max_len });
             }
         }
         // ASCII letters match in any case: `folded_literals` gives them in one.
@@ -185,7 +201,23 @@ impl Patterns {
             }
         }
         let always = (0..out.len()).filter(|&p| out[p].how == Filter::Always).collect();
-        (Patterns { patterns: out, literals, owner, always }, failed)
+        (Patterns { patterns: out, literals, owner, always, sources }, failed)
+    }
+
+    /// The engine of pattern `p`, compiled on first use; none when it does not compile,
+    /// with a warning the first time (`repwatch check-config` names it as an error).
+    fn engine(&self, p: usize) -> Option<&Engine> {
+        let pattern = &self.patterns[p];
+        pattern
+            .engine
+            .get_or_init(|| {
+                Engine::new(&pattern.hir, pattern.anchored)
+                    .inspect_err(|why| {
+                        tracing::warn!(pattern = %self.sources[pattern.group], "pattern left out: {why}");
+                    })
+                    .ok()
+            })
+            .as_ref()
     }
 
     /// Calls `f(cue index, start, end)` for the first (leftmost) match of each pattern
@@ -254,8 +286,10 @@ impl Patterns {
         let mut best: Option<(usize, usize)> = None;
         for (i, &p) in candidates.iter().enumerate() {
             let pattern = &self.patterns[p];
-            let found = match pattern.how {
-                Filter::Suffix if let (Some((first, last)), Engine::Search(re)) = (suffixed[p], &pattern.engine) => {
+            let found = match (pattern.how, self.engine(p)) {
+                // It does not compile: left out.
+                (_, None) => None,
+                (Filter::Suffix, Some(Engine::Search(re))) if let Some((first, last)) = suffixed[p] => {
                     // A match ends at a suffix's end and is at most `max_len` long: none
                     // starts before `first - max_len` or ends after `last`. Look-around
                     // still sees the text outside the span.
@@ -265,9 +299,9 @@ impl Patterns {
                     }
                     re.search(&Input::new(text).span(from..last)).map(|m| (m.start(), m.end()))
                 }
-                Filter::Always | Filter::Suffix if runs(p) => pattern.engine.find(text),
-                Filter::Always | Filter::Suffix => None,
-                Filter::Prefix { .. } => {
+                (Filter::Always | Filter::Suffix, Some(engine)) if runs(p) => engine.find(text),
+                (Filter::Always | Filter::Suffix, _) => None,
+                (Filter::Prefix { .. }, Some(engine)) => {
                     while next < starts.len() && starts[next].0 < p {
                         next += 1;
                     }
@@ -277,7 +311,7 @@ impl Patterns {
                     while next < starts.len() && starts[next].0 == p {
                         let at = starts[next].1;
                         next += 1;
-                        let end = match &pattern.engine {
+                        let end = match engine {
                             Engine::Anchored(re) => re.match_at(text, at, limit),
                             Engine::Search(re) => {
                                 let input = Input::new(text).span(at..text.len()).anchored(Anchored::Yes);
@@ -340,7 +374,7 @@ impl Patterns {
     pub fn for_each_match_unfiltered(&self, text: &str, mut f: impl FnMut(usize, usize, usize)) {
         let mut best: Option<(usize, usize)> = None;
         for (p, pattern) in self.patterns.iter().enumerate() {
-            if let Some(m) = pattern.engine.find(text)
+            if let Some(m) = self.engine(p).and_then(|e| e.find(text))
                 && best.is_none_or(|b| m.0 < b.0)
             {
                 best = Some(m);
@@ -368,7 +402,7 @@ struct Unit {
 
 /// The units of the pattern `source`, compiled; why not, when one does not compile.
 fn compile(source: &str) -> Result<Vec<(Unit, Engine)>, String> {
-    units(source)?.into_iter().map(|u| Engine::new(&u).map(|e| (u, e))).collect()
+    units(source)?.into_iter().map(|u| Engine::new(&u.hir, u.prefixes.is_some()).map(|e| (u, e))).collect()
 }
 
 /// The pattern `source` as it is run: whole, or its branches when it is an alternation
@@ -427,10 +461,12 @@ enum Engine {
 }
 
 impl Engine {
-    fn new(unit: &Unit) -> Result<Engine, String> {
-        match unit.prefixes {
-            Some(_) => AnchoredRegex::new(&unit.hir).map(|re| Engine::Anchored(Box::new(re))),
-            None => meta::Builder::new().build_from_hir(&unit.hir).map(Engine::Search).map_err(|e| e.to_string()),
+    /// `anchored`: run only where a prefix occurs.
+    fn new(hir: &Hir, anchored: bool) -> Result<Engine, String> {
+        if anchored {
+            AnchoredRegex::new(hir).map(|re| Engine::Anchored(Box::new(re)))
+        } else {
+            meta::Builder::new().build_from_hir(hir).map(Engine::Search).map_err(|e| e.to_string())
         }
     }
 

@@ -955,16 +955,21 @@ mod tests {
     fn a_pattern_too_large_to_compile_is_named_by_check_config() {
         // One searched everywhere, one anchored where its literal prefix occurs.
         let text = "[[rule]]\nid = \"en.big\"\npattern = '(?:\\w{1000}){1000}'\n\n\
-                    [[rule]]\nid = \"en.bigger\"\npattern = 'refund(?:\\w{1000}){1000}'\n";
+                    [[rule]]\nid = \"en.bigger\"\npattern = 'refund(?:\\w{1000}){1000}'\n\n\
+                    [[rule]]\nid = \"en.small\"\npattern = 'refund\\b'\n";
         let (rules, errs) = Rules::from_files(vec![model(), ("en/c.toml".into(), text.into())]);
         assert!(errs.is_empty(), "{errs:?}");
         let e = rules.pattern_errors();
         assert_eq!(e.len(), 2, "{e:?}");
         assert!(e[0].starts_with("rule \"en.big\": pattern cannot be compiled"), "{e:?}");
         assert!(e[1].starts_with("rule \"en.bigger\": pattern cannot be compiled"), "{e:?}");
-        // Scoring goes on without it.
+        // Scoring goes on without them (each is left out when it first runs), and the
+        // pattern beside them still matches, post after post.
         let scorer = crate::score::Scorer::new(rules, crate::brand::BrandMatcher::default(), Vec::new());
-        let _ = scorer.score("anything at all, refund", Some("en"));
+        for _ in 0..2 {
+            let s = scorer.score("anything at all, refund", Some("en"));
+            assert_eq!(s.matched, ["en.small"], "{s:?}");
+        }
     }
 
     #[test]
