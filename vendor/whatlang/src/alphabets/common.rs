@@ -9,8 +9,32 @@ use std::cmp::Reverse;
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
+/// repwatch: the inverted map, with the position of each ASCII character in `chars`
+/// looked up once (most text is ASCII; a binary search per character was most of the
+/// alphabet step).
+pub struct AlphabetMap {
+    chars: Vec<char>,
+    langs: Vec<Vec<Lang>>,
+    /// The position in `chars` of each ASCII character; `NOT_IN` when it is not there.
+    ascii: [u16; 128],
+}
+
+const NOT_IN: u16 = u16::MAX;
+
+impl AlphabetMap {
+    /// The position of `ch` in `chars`, as the binary search gives it.
+    #[inline]
+    fn position(&self, ch: char) -> Option<usize> {
+        match self.ascii.get(ch as usize) {
+            Some(&NOT_IN) => None,
+            Some(&i) => Some(i as usize),
+            None => self.chars.binary_search(&ch).ok(),
+        }
+    }
+}
+
 /// Inverted map binding a character to a set of languages.
-pub fn build_inverted_map(alphabets: &[(Lang, &str)]) -> (Vec<char>, Vec<Vec<Lang>>) {
+pub fn build_inverted_map(alphabets: &[(Lang, &str)]) -> AlphabetMap {
     let mut map = HashMap::new();
 
     for (lang, alphabet) in alphabets {
@@ -31,16 +55,26 @@ pub fn build_inverted_map(alphabets: &[(Lang, &str)]) -> (Vec<char>, Vec<Vec<Lan
         langs.push(languages);
     }
 
-    (chars, langs)
+    let mut ascii = [NOT_IN; 128];
+    for (c, slot) in ascii.iter_mut().enumerate() {
+        if let Ok(i) = chars.binary_search(&(c as u8 as char)) {
+            *slot = i as u16;
+        }
+    }
+    AlphabetMap {
+        chars,
+        langs,
+        ascii,
+    }
 }
 
 pub fn generic_alphabet_calculate_scores(
     script: Script,
-    lang_map: &LazyLock<(Vec<char>, Vec<Vec<Lang>>)>,
+    lang_map: &LazyLock<AlphabetMap>,
     text: &LowercaseText,
     filter_list: &FilterList,
 ) -> RawOutcome {
-    let (chars, langs) = &**lang_map;
+    let AlphabetMap { chars, langs, .. } = &**lang_map;
     let script_langs = script.langs();
 
     // score of each character.
@@ -54,7 +88,7 @@ pub fn generic_alphabet_calculate_scores(
 
         max_raw_score += 1;
 
-        if let Ok(position) = chars.binary_search(&ch) {
+        if let Some(position) = lang_map.position(ch) {
             // add 2 and remove max_raw_score at the end,
             // to keep the score interval of -max_raw_score..max_raw_score
             char_scores[position] += 2;

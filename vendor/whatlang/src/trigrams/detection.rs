@@ -1,6 +1,6 @@
 use hashbrown::HashMap;
 
-use super::utils::{TrigramsWithPositions, get_trigrams_with_positions};
+use super::utils::{TrigramsWithPositions, get_trigrams_with_positions, pack};
 use super::{ARABIC_LANGS, CYRILLIC_LANGS, DEVANAGARI_LANGS, HEBREW_LANGS, LATIN_LANGS};
 use super::{LangProfile, LangProfileList};
 use super::{MAX_TOTAL_DISTANCE, MAX_TRIGRAM_DISTANCE, Trigram};
@@ -77,7 +77,7 @@ fn calculate_scores_in_profiles(
     // trigram and language); the same sums as `calculate_distance`.
     let index = ProfileIndex::of(lang_profile_list);
     let mut matched = vec![0i64; lang_profile_list.len()];
-    for (trigram, &n) in trigram_positions.iter() {
+    for (n, trigram) in trigram_positions.iter().enumerate() {
         if let Some(entries) = index.map.get(trigram) {
             for &(lang, i) in entries {
                 matched[lang as usize] +=
@@ -92,7 +92,14 @@ fn calculate_scores_in_profiles(
         }
         let all_missing = lang_trigrams.len() as i64 * MAX_TRIGRAM_DISTANCE as i64;
         let dist = finish_distance((all_missing - matched[k]) as u32, unique_trigrams_count);
-        debug_assert_eq!(dist, calculate_distance(lang_trigrams, &trigram_positions));
+        #[cfg(debug_assertions)]
+        {
+            let positions: HashMap<Trigram, u32> = (trigram_positions.iter())
+                .enumerate()
+                .map(|(n, &key)| (super::utils::unpack(key), n as u32))
+                .collect();
+            debug_assert_eq!(dist, calculate_distance(lang_trigrams, &positions));
+        }
         lang_distances.push(((lang), dist));
     }
 
@@ -116,7 +123,7 @@ fn calculate_scores_in_profiles(
 /// repwatch: trigram → (index of the language in its profile list, position in the
 /// profile), built once per script.
 struct ProfileIndex {
-    map: HashMap<Trigram, Vec<(u8, u16)>>,
+    map: HashMap<u64, Vec<(u8, u16)>>,
 }
 
 impl ProfileIndex {
@@ -145,10 +152,10 @@ impl ProfileIndex {
     }
 
     fn build(list: LangProfileList) -> ProfileIndex {
-        let mut map: HashMap<Trigram, Vec<(u8, u16)>> = HashMap::new();
+        let mut map: HashMap<u64, Vec<(u8, u16)>> = HashMap::new();
         for (k, &(_, trigrams)) in list.iter().enumerate() {
             for (i, &trigram) in trigrams.iter().enumerate() {
-                map.entry(trigram).or_default().push((k as u8, i as u16));
+                map.entry(pack(trigram)).or_default().push((k as u8, i as u16));
             }
         }
         ProfileIndex { map }

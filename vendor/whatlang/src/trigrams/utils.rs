@@ -7,7 +7,24 @@ use crate::utils::is_stop_char;
 
 pub struct TrigramsWithPositions {
     pub(crate) _total_trigrams: u32,
-    pub(crate) trigram_positions: HashMap<Trigram, u32>,
+    /// repwatch: the text's most frequent trigrams ([`pack`]ed), most frequent first: a
+    /// trigram's position is its index. The crate kept them in a map from trigram to
+    /// position.
+    pub(crate) trigram_positions: Vec<u64>,
+}
+
+/// repwatch: a trigram as one number that orders as the trigram does (a char is below
+/// 2^21), so that counting hashes one word and ranking compares integers.
+#[inline]
+pub(crate) fn pack(Trigram(a, b, c): Trigram) -> u64 {
+    (a as u64) << 42 | (b as u64) << 21 | c as u64
+}
+
+/// The trigram [`pack`] made `key` of.
+#[cfg_attr(not(debug_assertions), allow(dead_code))]
+pub(crate) fn unpack(key: u64) -> Trigram {
+    let c = |k: u64| char::from_u32((k & 0x1F_FFFF) as u32).unwrap_or(' ');
+    Trigram(c(key >> 42), c(key >> 21), c(key))
 }
 
 #[inline]
@@ -24,34 +41,32 @@ pub fn get_trigrams_with_positions(text: &LowercaseText) -> TrigramsWithPosition
 }
 
 #[inline]
-#[allow(clippy::unnecessary_sort_by)]
-fn trigram_occurances_to_positions(
-    trigram_occurances: HashMap<Trigram, u32>,
-) -> HashMap<Trigram, u32> {
-    // Sort in descending order by number of occurrences and trigrams
-    let mut count_vec: Vec<_> = trigram_occurances
+fn trigram_occurances_to_positions(trigram_occurances: HashMap<u64, u32>) -> Vec<u64> {
+    // Sort in descending order by number of occurrences and trigrams. repwatch: as one
+    // integer each, count above trigram: the same order as sorting (count, trigram) pairs,
+    // all different, so the same positions.
+    let mut count_vec: Vec<u128> = trigram_occurances
         .into_iter()
-        .map(|(trigram, count)| (count, trigram))
+        .map(|(trigram, count)| (count as u128) << 64 | trigram as u128)
         .collect();
     count_vec.sort_unstable_by(|a, b| b.cmp(a));
 
     count_vec
         .into_iter()
         .take(TEXT_TRIGRAMS_SIZE) // we're interested only in the first 600 (2 * MAX_TRIGRAM_DISTANCE)
-        .enumerate()
-        .map(|(i, (_, trigram))| (trigram, i as u32))
+        .map(|key| key as u64)
         .collect()
 }
 
 struct CountResult {
     total_trigrams: u32,
-    trigram_occurances: HashMap<Trigram, u32>,
+    trigram_occurances: HashMap<u64, u32>,
 }
 
 #[inline]
 fn count(text: &LowercaseText) -> CountResult {
     let hash_capacity = calculate_initial_hash_capacity(text);
-    let mut trigram_occurances: HashMap<Trigram, u32> = HashMap::with_capacity(hash_capacity);
+    let mut trigram_occurances: HashMap<u64, u32> = HashMap::with_capacity(hash_capacity);
     let mut total_trigrams = 0;
 
     // iterate through the string and count trigrams
@@ -66,7 +81,7 @@ fn count(text: &LowercaseText) -> CountResult {
     for cur_char in chars_iter {
         let c3 = cur_char;
         if !(c2 == ' ' && (c1 == ' ' || c3 == ' ')) {
-            let trigram = Trigram(c1, c2, c3);
+            let trigram = pack(Trigram(c1, c2, c3));
             let count = trigram_occurances.entry(trigram).or_insert(0);
             *count += 1;
             total_trigrams += 1;
@@ -141,7 +156,7 @@ mod tests {
         for &(trigram_str, expected_n) in pairs.iter() {
             let chars: Vec<char> = trigram_str.chars().collect();
             let trigram = Trigram(chars[0], chars[1], chars[2]);
-            let actual_n = trigram_occurances[&trigram];
+            let actual_n = trigram_occurances[&pack(trigram)];
             assert_eq!(
                 actual_n, expected_n,
                 "trigram '{:?}' expected to occur {} times, got {}",
@@ -179,8 +194,8 @@ mod tests {
             trigram_positions,
         } = get_trigrams_with_positions(&lowercase_text);
 
-        assert_eq!(trigram_positions[&Trigram('a', 'a', 'a')], 0);
-        assert_eq!(trigram_positions[&Trigram('b', 'b', 'b')], 1);
+        assert_eq!(unpack(trigram_positions[0]), Trigram('a', 'a', 'a'));
+        assert_eq!(unpack(trigram_positions[1]), Trigram('b', 'b', 'b'));
         assert_eq!(_total_trigrams, 11);
     }
 }
