@@ -506,7 +506,10 @@ type CachesFn = Box<dyn Fn() -> Caches + Send + Sync + UnwindSafe + RefUnwindSaf
 
 struct Caches {
     dfa: Option<lazy::Cache>,
-    pikevm: pikevm::Cache,
+    /// Made when the PikeVM first runs: its cache is sized by the automaton (tens of
+    /// kilobytes for a Unicode `\w`), per pattern and thread, and most patterns never
+    /// need it.
+    pikevm: Option<pikevm::Cache>,
 }
 
 impl std::fmt::Debug for AnchoredRegex {
@@ -529,9 +532,8 @@ impl AnchoredRegex {
             .map_err(|e| e.to_string())?;
         let dfa = DFA::builder().configure(DFA::config().unicode_word_boundary(true)).build_from_nfa(nfa.clone()).ok();
         let pikevm = PikeVM::new_from_nfa(nfa).map_err(|e| e.to_string())?;
-        let (d, p) = (dfa.clone(), pikevm.clone());
-        let create: CachesFn =
-            Box::new(move || Caches { dfa: d.as_ref().map(DFA::create_cache), pikevm: p.create_cache() });
+        let d = dfa.clone();
+        let create: CachesFn = Box::new(move || Caches { dfa: d.as_ref().map(DFA::create_cache), pikevm: None });
         let word_unicode = hir.properties().look_set().contains_word_unicode();
         Ok(AnchoredRegex {
             dfa,
@@ -560,7 +562,8 @@ impl AnchoredRegex {
             return found.map(|m| m.offset());
         }
         let mut slots = [None, None];
-        self.pikevm.search_slots(&mut caches.pikevm, &input, &mut slots).and(slots[1]).map(|s| s.get())
+        let cache = caches.pikevm.get_or_insert_with(|| self.pikevm.create_cache());
+        self.pikevm.search_slots(cache, &input, &mut slots).and(slots[1]).map(|s| s.get())
     }
 
     /// The lazy DFA reads the byte before `at` (for `\b`) and the byte at it first: when
