@@ -29,6 +29,7 @@
 //!
 //! Pure and infallible: any text gets a language (English when nothing else fits).
 
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -82,18 +83,7 @@ impl Identifier {
 
     /// The language of `text`.
     pub fn detect(&self, text: &str) -> Lang {
-        let mut counts = [0usize; 5]; // latin, greek, cyrillic, tamil, arabic
-        for c in text.chars().filter(|c| c.is_alphabetic()) {
-            let i = match c as u32 {
-                0x0370..=0x03FF | 0x1F00..=0x1FFF => 1,
-                0x0400..=0x04FF => 2,
-                0x0B80..=0x0BFF => 3,
-                0x0600..=0x06FF | 0x0750..=0x077F | 0xFB50..=0xFDFF | 0xFE70..=0xFEFF => 4,
-                _ if c.is_ascii_alphabetic() || ('\u{00C0}'..='\u{024F}').contains(&c) => 0,
-                _ => continue,
-            };
-            counts[i] += 1;
-        }
+        let counts = script_counts(text);
         // Ties go to the non-Latin script: a brand name in Latin letters inside a Greek
         // post must not make it Latin.
         let best = (1..5).max_by_key(|&i| (counts[i], std::cmp::Reverse(i))).filter(|&i| counts[i] > 0);
@@ -146,7 +136,7 @@ impl Identifier {
     /// of the other languages in it. Posts mix in English freely ("vera level trailer, romba
     /// happy"), so one Tamil word can be enough; but a Swedish post with "unga", or an
     /// English one with "Thala", names its own language in its function words.
-    fn is_tanglish(&self, words: &[String]) -> bool {
+    fn is_tanglish(&self, words: &[Cow<str>]) -> bool {
         let mut skel = String::new();
         let tamil: f32 = words
             .iter()
@@ -166,8 +156,8 @@ impl Identifier {
                 // letters does not use (ä, é, ø …).
                 TANGLISH.weight(w, &mut skel) == 0.0
                     && !has_tamil_ending(w)
-                    && (ENGLISH.contains(w.as_str())
-                        || self.words.contains_key(w.as_str())
+                    && (ENGLISH.contains(w.as_ref())
+                        || self.words.contains_key(w.as_ref())
                         || w.chars().any(|c| ('\u{00C0}'..='\u{024F}').contains(&c)))
             })
             .count();
@@ -195,14 +185,13 @@ impl Identifier {
 
     /// The votes of the words of a post for each candidate (see [`Identifier::by_words`]),
     /// without the trigrams' guess.
-    fn votes(&self, words: &[String]) -> Vec<f32> {
+    fn votes(&self, words: &[Cow<str>]) -> Vec<f32> {
         let mut scores = vec![0.0f32; self.latin.len()];
         scores[0] += 0.25;
         for w in words {
             // Lowercase ASCII without a run to cut ("sooo") is its own folding.
             let plain = w.is_ascii() && !w.as_bytes().windows(3).any(|r| r[0] == r[1] && r[1] == r[2]);
-            let folded =
-                if plain { std::borrow::Cow::Borrowed(w.as_str()) } else { crate::score::rules::fold(w).into() };
+            let folded = if plain { Cow::Borrowed(w.as_ref()) } else { crate::score::rules::fold(w).into() };
             if let Some(bits) = self.words.get(&*folded) {
                 let share = 1.0 / bits.count_ones() as f32;
                 for (i, s) in scores.iter_mut().enumerate() {
@@ -212,7 +201,7 @@ impl Identifier {
                 }
             }
             for (lang, set) in [(Lang::En, &*ENGLISH), (Lang::No, &*NORWEGIAN), (Lang::Da, &*DANISH)] {
-                if set.contains(w.as_str())
+                if set.contains(w.as_ref())
                     && let Some(i) = self.latin.iter().position(|l| *l == lang)
                 {
                     scores[i] += 1.0;
@@ -226,19 +215,19 @@ impl Identifier {
     /// English ones for them); the spellings that tell them apart decide ([`NORDIC`]: a
     /// word spelt so in two of them counts for both, against the third), and so do the
     /// letters: ä and ö are Swedish, æ and ø Danish and Norwegian.
-    fn scandinavian(&self, words: &[String], text: &str, guess: Lang) -> Lang {
+    fn scandinavian(&self, words: &[Cow<str>], text: &str, guess: Lang) -> Lang {
         const LANGS: [Lang; 3] = [Lang::Da, Lang::No, Lang::Sv];
         let mut score = [0.0f32; 3];
         let mut en = 0.0f32;
         for w in words {
-            if let Some(bits) = NORDIC.get(w.as_str()).copied().or_else(|| nordic_form(w)) {
+            if let Some(bits) = NORDIC.get(w.as_ref()).copied().or_else(|| nordic_form(w)) {
                 for (i, s) in score.iter_mut().enumerate() {
                     if bits & (1 << i) != 0 {
                         *s += 1.0;
                     }
                 }
             }
-            if ENGLISH.contains(w.as_str()) {
+            if ENGLISH.contains(w.as_ref()) {
                 en += 1.0;
             }
         }
@@ -325,13 +314,46 @@ pub fn detect(text: &str, prior: &[Lang]) -> Lang {
 /// The words of `text`, lowercase, leaving out @handles and links: they are in no
 /// language ("@kami_stay" is not Tamil "kami"; "http" and "www" are Slovenian stop words,
 /// so that every link voted Slovenian).
-fn latin_words(text: &str) -> Vec<String> {
+fn latin_words(text: &str) -> Vec<Cow<'_, str>> {
     text.split_whitespace()
         .filter(|t| !(t.starts_with('@') || t.contains("://") || t.starts_with("www.")))
         .flat_map(|t| t.split(|c: char| !(c.is_alphabetic() || c == '\'')))
         .filter(|w| !w.is_empty() && !w.starts_with('\''))
-        .map(|w| w.to_lowercase())
+        // A lowercase ASCII word is its own lowercase: no copy.
+        .map(
+            |w| {
+                if w.bytes().all(|b| b.is_ascii_lowercase() || b == b'\'') { w.into() } else { w.to_lowercase().into() }
+            },
+        )
         .collect()
+}
+
+/// How many letters of `text` are Latin, Greek, Cyrillic, Tamil and Arabic. ASCII is
+/// counted a byte at a time; only other characters are decoded and looked up.
+fn script_counts(text: &str) -> [usize; 5] {
+    let mut counts = [0usize; 5];
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    while at < bytes.len() {
+        let b = bytes[at];
+        if b.is_ascii() {
+            counts[0] += usize::from(b.is_ascii_alphabetic());
+            at += 1;
+            continue;
+        }
+        let Some(c) = text[at..].chars().next() else { break };
+        at += c.len_utf8();
+        let i = match c as u32 {
+            0x0370..=0x03FF | 0x1F00..=0x1FFF => 1,
+            0x0400..=0x04FF => 2,
+            0x0B80..=0x0BFF => 3,
+            0x0600..=0x06FF | 0x0750..=0x077F | 0xFB50..=0xFDFF | 0xFE70..=0xFEFF => 4,
+            0x00C0..=0x024F => 0,
+            _ => continue,
+        };
+        counts[i] += usize::from(c.is_alphabetic());
+    }
+    counts
 }
 
 fn to_whatlang(l: Lang) -> Option<whatlang::Lang> {
@@ -691,6 +713,39 @@ fn has_tamil_ending(word: &str) -> bool {
 mod tests {
     use super::*;
 
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+
+        /// The byte-wise count and the lowercase words without copies agree with the
+        /// plain forms: every letter decoded and looked up, every word lowercased.
+        #[test]
+        fn scripts_and_words_read_as_by_every_character(
+            text in "([a-z']{1,5}|[a-zA-Z']{1,5}|[ @:/.,0-9]|[×÷ÀÉßøſİΣσςΑ-ωЖж\u{0B85}\u{0BBE}\u{0627}\u{0300}😀\u{1F00}]{1,3}|www\\.|://){0,20}"
+        ) {
+            let mut want = [0usize; 5];
+            for c in text.chars().filter(|c| c.is_alphabetic()) {
+                let i = match c as u32 {
+                    0x0370..=0x03FF | 0x1F00..=0x1FFF => 1,
+                    0x0400..=0x04FF => 2,
+                    0x0B80..=0x0BFF => 3,
+                    0x0600..=0x06FF | 0x0750..=0x077F | 0xFB50..=0xFDFF | 0xFE70..=0xFEFF => 4,
+                    _ if c.is_ascii_alphabetic() || ('\u{00C0}'..='\u{024F}').contains(&c) => 0,
+                    _ => continue,
+                };
+                want[i] += 1;
+            }
+            proptest::prop_assert_eq!(script_counts(&text), want);
+            let words: Vec<String> = text
+                .split_whitespace()
+                .filter(|t| !(t.starts_with('@') || t.contains("://") || t.starts_with("www.")))
+                .flat_map(|t| t.split(|c: char| !(c.is_alphabetic() || c == '\'')))
+                .filter(|w| !w.is_empty() && !w.starts_with('\''))
+                .map(|w| w.to_lowercase())
+                .collect();
+            proptest::prop_assert_eq!(latin_words(&text), words);
+        }
+    }
+
     fn check(prior: &[Lang], cases: &[(&str, Lang)]) {
         let id = Identifier::new(prior);
         for (text, want) in cases {
@@ -885,7 +940,7 @@ mod tests {
             (Lang::En, ["the".to_string(), "and".into(), "is".into(), "not".into()].iter()),
             (Lang::Es, ["el".to_string(), "y".into(), "es".into(), "no".into()].iter()),
         ]);
-        let words = |t: &str| latin_words(t);
+        let words = latin_words;
         let votes = id.votes(&words("the order is late and the app is not working"));
         let (first, second) = top_two(&votes);
         assert_eq!(id.latin[first], Lang::En);
