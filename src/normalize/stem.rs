@@ -101,7 +101,8 @@ pub fn slovenian(word: &str) -> String {
             other => other,
         })
         .collect();
-    strip_one(&folded, SL_SUFFIXES, 3)
+    static BY_LAST: std::sync::LazyLock<BySuffixEnd> = std::sync::LazyLock::new(|| by_last_byte(SL_SUFFIXES));
+    strip_one(&folded, &BY_LAST, 3)
 }
 
 /// Suffixes of romanised Tamil ("Tanglish"): case markers, plurals and common verb
@@ -113,13 +114,31 @@ const TA_LATIN_SUFFIXES: &[&str] = &[
 
 /// A light stemmer for Tamil written in Latin letters.
 pub fn romanised_tamil(word: &str) -> String {
-    strip_one(word, TA_LATIN_SUFFIXES, 3)
+    static BY_LAST: std::sync::LazyLock<BySuffixEnd> = std::sync::LazyLock::new(|| by_last_byte(TA_LATIN_SUFFIXES));
+    strip_one(word, &BY_LAST, 3)
 }
 
-fn strip_one(word: &str, suffixes: &[&str], min_stem_chars: usize) -> String {
+/// Suffixes by their last byte, each list in the order given: a word is compared only
+/// with the suffixes that end as it does.
+type BySuffixEnd = Vec<Vec<&'static str>>;
+
+fn by_last_byte(suffixes: &[&'static str]) -> BySuffixEnd {
+    let mut by = vec![Vec::new(); 256];
+    for s in suffixes {
+        if let Some(&last) = s.as_bytes().last() {
+            by[last as usize].push(*s);
+        }
+    }
+    by
+}
+
+/// `word` without the longest of `suffixes` it ends with (the first of equally long
+/// ones) that leaves at least `min_stem_chars` characters.
+fn strip_one(word: &str, suffixes: &BySuffixEnd, min_stem_chars: usize) -> String {
+    let Some(&last) = word.as_bytes().last() else { return String::new() };
     let chars = word.chars().count();
     let mut best: Option<&str> = None;
-    for s in suffixes {
+    for s in &suffixes[last as usize] {
         if word.ends_with(s) && chars - s.chars().count() >= min_stem_chars && best.is_none_or(|b| s.len() > b.len()) {
             best = Some(s);
         }
@@ -157,6 +176,37 @@ mod tests {
     fn latin_words_in_other_scripts_use_english() {
         let ru = Stem::for_lang(Some(Lang::Ru));
         assert_eq!(ru.stem("refunds"), "refund");
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+
+        /// Comparing a word only with the suffixes that end as it does strips what
+        /// comparing it with every suffix strips.
+        #[test]
+        fn suffixes_by_their_last_byte_strip_as_all_of_them(
+            stem in "[a-zčšžćđ]{0,5}",
+            ending in proptest::sample::select([SL_SUFFIXES, TA_LATIN_SUFFIXES].concat()),
+            extra in "(|[aeiou]|[a-z]{1,2})",
+        ) {
+            let word = format!("{stem}{ending}{extra}");
+            for (list, got) in [(SL_SUFFIXES, slovenian_strip(&word)), (TA_LATIN_SUFFIXES, romanised_tamil(&word))] {
+                let chars = word.chars().count();
+                let mut best: Option<&str> = None;
+                for s in list {
+                    if word.ends_with(s) && chars - s.chars().count() >= 3 && best.is_none_or(|b| s.len() > b.len()) {
+                        best = Some(s);
+                    }
+                }
+                let want = best.map_or(word.clone(), |s| word[..word.len() - s.len()].to_string());
+                proptest::prop_assert_eq!(got, want);
+            }
+        }
+    }
+
+    /// The Slovenian stripper alone, without the folding of č, š and ž.
+    fn slovenian_strip(word: &str) -> String {
+        strip_one(word, &by_last_byte(SL_SUFFIXES), 3)
     }
 
     #[test]
