@@ -852,13 +852,16 @@ pub fn with_folded<R>(norm: &str, f: impl FnOnce(&str) -> R) -> R {
     }
     FOLDED.with(|cache| {
         let mut cache = cache.borrow_mut();
-        if !cache.contains_key(norm) {
-            if cache.len() >= WORD_CACHE {
-                cache.clear();
-            }
-            cache.insert(norm.into(), fold_normalized(norm.to_string()).into());
+        if let Some(folded) = cache.get(norm) {
+            return f(folded);
         }
-        f(cache.get(norm).map(|v| &**v).unwrap_or(norm))
+        if cache.len() >= WORD_CACHE {
+            cache.clear();
+        }
+        let folded: Box<str> = fold_normalized(norm.to_string()).into();
+        let out = f(&folded);
+        cache.insert(norm.into(), folded);
+        out
     })
 }
 
