@@ -91,7 +91,10 @@ fn tokenize_with(text: &str, stem_words: bool) -> Vec<Token> {
             TokenKind::Handle
         } else if first == '#' && s.len() > 1 {
             TokenKind::Hashtag
-        } else if first == '!' || first == '?' || ".,;:\u{2026}".contains(first) && s.chars().count() == 1 {
+        } else if first == '!'
+            || first == '?'
+            || matches!(first, '.' | ',' | ';' | ':' | '\u{2026}') && s.chars().count() == 1
+        {
             TokenKind::Punct
         } else if first.is_alphanumeric() || is_mark(first) {
             if s.chars().all(|c| c.is_ascii_digit()) { TokenKind::Number } else { TokenKind::Word }

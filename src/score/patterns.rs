@@ -228,7 +228,7 @@ impl Patterns {
         }
         // The Kelvin sign and the long s match k and s in a case-insensitive pattern but
         // not in the ASCII-case-insensitive prefilter: such rare posts run every pattern.
-        let unfiltered = text.contains('\u{212A}') || text.contains('\u{017F}');
+        let unfiltered = has_kelvin_or_long_s(text);
         if unfiltered {
             return self.for_each_match_unfiltered(text, f);
         }
@@ -351,6 +351,14 @@ impl Patterns {
         }
         SCRATCH.set(Scratch { starts, suffixed, candidates });
     }
+}
+
+/// `text` contains the Kelvin sign or the long s: found from their first bytes (one pass),
+/// without two substring searches per post.
+fn has_kelvin_or_long_s(text: &str) -> bool {
+    let b = text.as_bytes();
+    memchr::memchr2_iter(0xE2, 0xC5, b)
+        .any(|i| b[i..].starts_with("\u{212A}".as_bytes()) || b[i..].starts_with("\u{017F}".as_bytes()))
 }
 
 /// What [`Patterns::for_each_match`] keeps per thread between posts.
@@ -814,6 +822,14 @@ mod tests {
             }
         }
         assert!(passed_over > 20, "{passed_over}");
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_kelvin_sign_and_the_long_s_are_found_as_by_a_search(text in "[a-k\u{212A}\u{212B}\u{017F}\u{017E}\u{E2}\u{C5}€ſ]{0,12}") {
+            let want = text.contains('\u{212A}') || text.contains('\u{017F}');
+            proptest::prop_assert_eq!(has_kelvin_or_long_s(&text), want);
+        }
     }
 
     #[test]
