@@ -440,8 +440,7 @@ impl Rules {
             }
         }
         let mut langs = FxHashMap::default();
-        for (lang, files) in raw {
-            let rules = build_lang(lang, &files, &mut ids, &mut errors);
+        for (lang, rules) in build_langs(raw.into_iter().collect(), &mut ids, &mut errors) {
             if let Some(lang) = lang {
                 langs.insert(lang, rules);
             }
@@ -884,6 +883,60 @@ fn line_of_str(text: Option<&str>, needle: &str) -> usize {
     text.and_then(|t| t.find(needle).map(|o| line_at(t, o))).unwrap_or(1)
 }
 
+type LangFiles = Vec<(String, String, RulesFile)>;
+
+/// Each language's rules ([`build_lang`]), in the order given, with their errors in that
+/// order. On two threads when there are several languages: they share nothing but the
+/// set of rule ids, and an id starts with its language's code (`en.…`), so a duplicate can
+/// only be within one language. When some id does not (an error), it may clash with
+/// another language's, and the languages are built one after the other.
+fn build_langs(
+    raw: Vec<(Option<Lang>, LangFiles)>,
+    ids: &mut HashMap<String, String>,
+    errors: &mut Vec<RuleError>,
+) -> Vec<(Option<Lang>, LangRules)> {
+    let prefixed = raw.iter().all(|(lang, files)| {
+        let prefix = format!("{}.", lang.map_or("xx", |l| l.code()));
+        files.iter().all(|(_, _, f)| f.rule.iter().all(|r| r.id.get_ref().starts_with(&prefix)))
+    });
+    if !prefixed || raw.len() < 4 || !ids.is_empty() {
+        return raw.into_iter().map(|(lang, files)| (lang, build_lang(lang, &files, ids, errors))).collect();
+    }
+    // Halves by size: the in-depth languages have the most rules.
+    let size = |files: &LangFiles| files.iter().map(|f| f.1.len()).sum::<usize>();
+    let total: usize = raw.iter().map(|(_, files)| size(files)).sum();
+    let mut so_far = 0;
+    let half = raw.iter().position(|(_, files)| {
+        so_far += size(files);
+        so_far * 2 >= total
+    });
+    let (first, second) = raw.split_at(half.map_or(raw.len(), |i| i + 1));
+    let build = |part: &[(Option<Lang>, LangFiles)]| {
+        part.iter()
+            .map(|(lang, files)| {
+                let (mut ids, mut errors) = (HashMap::new(), Vec::new());
+                let rules = build_lang(*lang, files, &mut ids, &mut errors);
+                (*lang, rules, ids, errors)
+            })
+            .collect::<Vec<_>>()
+    };
+    let built = std::thread::scope(|s| {
+        let other = s.spawn(|| build(second));
+        let mut built = build(first);
+        // A panic in the other thread is a panic here, as it would have been in one.
+        built.extend(other.join().unwrap_or_else(|e| std::panic::resume_unwind(e)));
+        built
+    });
+    built
+        .into_iter()
+        .map(|(lang, rules, their_ids, their_errors)| {
+            ids.extend(their_ids);
+            errors.extend(their_errors);
+            (lang, rules)
+        })
+        .collect()
+}
+
 /// A rules file as read: `model.toml` or a file of rules.
 enum Parsed {
     Model(Box<Model>),
@@ -1026,6 +1079,30 @@ mod tests {
         assert_eq!(paths, ["de/lexicon.toml", "no/lexicon.toml"], "{errs:?}");
         assert!(errs.iter().all(|e| e.line == 1), "{errs:?}");
         assert_eq!(rules.langs.len(), 8);
+    }
+
+    #[test]
+    fn languages_built_on_two_threads_find_the_same_duplicate_ids() {
+        let rule = |id: &str| format!("[[rule]]\nid = \"{id}\"\npattern = 'refund'\n\n");
+        let files = |no_rules: String| {
+            let mut files = vec![model()];
+            for code in ["da", "de", "en", "es", "fi", "fr"] {
+                files.push((format!("{code}/c.toml"), rule(&format!("{code}.a"))));
+            }
+            files.push(("no/c.toml".into(), no_rules));
+            files
+        };
+        // Within a language, on the second thread.
+        let (_, errs) = Rules::from_files(files(format!("{}{}", rule("no.a"), rule("no.a"))));
+        let errs: Vec<String> = errs.iter().map(|e| e.to_string()).collect();
+        assert_eq!(errs.len(), 1, "{errs:?}");
+        assert!(errs[0].starts_with("no/c.toml:6: rule id \"no.a\" is already used in no/c.toml"), "{errs:?}");
+        // An id without its language's code may clash with another language's.
+        let (_, errs) = Rules::from_files(files(rule("da.a")));
+        let errs: Vec<String> = errs.iter().map(|e| e.to_string()).collect();
+        assert_eq!(errs.len(), 2, "{errs:?}");
+        assert!(errs[0].contains("rule id \"da.a\" must start with \"no.\""), "{errs:?}");
+        assert!(errs[1].contains("rule id \"da.a\" is already used in da/c.toml"), "{errs:?}");
     }
 
     #[test]
