@@ -319,13 +319,13 @@ fn latin_words(text: &str) -> Vec<Cow<'_, str>> {
         .filter(|t| !(t.starts_with('@') || has_scheme_separator(t) || t.starts_with("www.")))
         .flat_map(|t| t.split(|c: char| !(c.is_alphabetic() || c == '\'')))
         .filter(|w| !w.is_empty() && !w.starts_with('\''))
-        // A lowercase ASCII word is its own lowercase: no copy.
-        .map(
-            |w| {
-                if w.bytes().all(|b| b.is_ascii_lowercase() || b == b'\'') { w.into() } else { w.to_lowercase().into() }
-            },
-        )
+        .map(lowercase)
         .collect()
+}
+
+/// `w` in lowercase; a lowercase ASCII word is its own, not copied.
+fn lowercase(w: &str) -> Cow<'_, str> {
+    if w.bytes().all(|b| b.is_ascii_lowercase() || b == b'\'') { w.into() } else { w.to_lowercase().into() }
 }
 
 /// `t` contains "://" (a link). Found from each ':', without setting up a substring search
