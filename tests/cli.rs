@@ -32,6 +32,45 @@ fn score_reports_bad_lines_and_scores_the_rest() {
     }
 }
 
+/// Lines are scored in chunks on every core and may finish out of order (a first chunk of
+/// long posts, then short ones); they are written in input order all the same, and so are
+/// the bad lines' errors.
+#[test]
+fn score_writes_many_chunks_in_input_order() {
+    let dir = tempfile::tempdir().unwrap();
+    let long = "The router keeps dropping the connection and nobody answers the phone. ".repeat(20);
+    let mut input = String::new();
+    let mut want_ids = Vec::new();
+    let mut want_errors = Vec::new();
+    for n in 1..=6000usize {
+        if n % 997 == 0 {
+            input.push_str("{\"id\": broken\n");
+            want_errors.push(format!("line {n}:"));
+            continue;
+        }
+        let text = if n <= 1024 { long.as_str() } else { "ok thanks" };
+        input.push_str(&serde_json::json!({"id": n.to_string(), "text": text, "lang": "en"}).to_string());
+        input.push('\n');
+        want_ids.push(n.to_string());
+    }
+    let out = repwatch(&["score"], Some(&input), dir.path());
+    assert_eq!(out.status.code(), Some(1));
+    let ids: Vec<String> = text(&out.stdout)
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["id"].as_str().unwrap().to_string())
+        .collect();
+    assert!(
+        ids == want_ids,
+        "{} lines out, {} expected, first difference at {:?}",
+        ids.len(),
+        want_ids.len(),
+        ids.iter().zip(&want_ids).position(|(a, b)| a != b)
+    );
+    let stderr = text(&out.stderr);
+    let errors: Vec<&str> = stderr.lines().filter_map(|l| l.split_inclusive(':').next()).collect();
+    assert_eq!(errors, want_errors, "{stderr}");
+}
+
 fn stream_line(id: &str, author: &str, minute: u32, text: &str) -> String {
     serde_json::json!({
         "source": "x", "id": id, "author": author, "text": text, "lang": "en",

@@ -12,8 +12,12 @@ use crate::brand::BrandMatcher;
 use crate::mention::{ScoreInput, plain_json_error};
 use crate::score::{Score, Scorer};
 
-/// Lines scored per chunk handed to a thread.
-const CHUNK: usize = 4096;
+/// Lines scored per chunk handed to a thread: small enough that the last chunks, and a
+/// chunk of long posts, keep no thread waiting for long.
+const CHUNK: usize = 1024;
+
+/// Chunks read ahead of the one to be written next, per thread.
+const AHEAD: usize = 2;
 
 pub fn run(rules: Option<&Path>, file: Option<&Path>) -> anyhow::Result<ExitCode> {
     let rules = crate::run::load_rules(rules)?;
@@ -29,48 +33,53 @@ pub fn run(rules: Option<&Path>, file: Option<&Path>) -> anyhow::Result<ExitCode
     let threads = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1);
     let mut bad = 0usize;
     // One long-lived worker per core (their per-thread caches of stems and folded words
-    // stay warm), chunks handed out in turn, results written in input order while the
-    // next chunks are read and scored.
+    // stay warm), each taking the next chunk from one queue as soon as it is free; the
+    // results are written in input order while later chunks are read and scored. Handing
+    // chunks out in turn left a thread idle whenever the other's chunk took longer.
+    // The queue holds every chunk that can be in flight, so that sending never waits: when
+    // the threads have stopped, the results channel says so.
+    let (job_tx, job_rx) = mpsc::sync_channel::<(usize, Chunk)>(AHEAD * threads);
+    let job_rx = std::sync::Mutex::new(job_rx);
+    let (out_tx, out_rx) = mpsc::channel::<(usize, Scored)>();
     std::thread::scope(|s| -> anyhow::Result<()> {
-        let mut workers = Vec::with_capacity(threads);
         for _ in 0..threads {
-            let (job_tx, job_rx) = mpsc::sync_channel::<Vec<(usize, Vec<u8>)>>(1);
-            let (out_tx, out_rx) = mpsc::sync_channel(1);
-            let scorer = &scorer;
+            let (scorer, job_rx, out_tx) = (&scorer, &job_rx, out_tx.clone());
             s.spawn(move || {
-                for chunk in job_rx {
+                loop {
+                    // The lock is held only to take a chunk, never while scoring.
+                    let job = job_rx.lock().map_or(None, |rx| rx.recv().ok());
+                    let Some((n, chunk)) = job else { break };
                     let lines = score_chunk(scorer, &chunk);
-                    if out_tx.send((chunk, lines)).is_err() {
+                    if out_tx.send((n, (chunk, lines))).is_err() {
                         break;
                     }
                 }
             });
-            workers.push((job_tx, out_rx));
         }
-        let mut in_flight = std::collections::VecDeque::new();
-        let mut line_no = 0usize;
-        let mut next = 0usize;
-        loop {
-            let chunk = read_chunk(&mut *input, &mut line_no)?;
-            let last = chunk.len() < CHUNK;
-            if !chunk.is_empty() {
-                if in_flight.len() == threads {
-                    let w = in_flight.pop_front().unwrap_or(0);
-                    bad += write_results(&workers[w].1, &mut out)?;
+        drop(out_tx);
+        let stopped = || anyhow::anyhow!("a scoring thread stopped");
+        // Scored chunks that came back before an earlier one, by number.
+        let mut waiting = std::collections::BTreeMap::new();
+        let (mut sent, mut written, mut line_no) = (0usize, 0usize, 0usize);
+        let mut more = true;
+        while more || written < sent {
+            if more && sent - written < AHEAD * threads {
+                let chunk = read_chunk(&mut *input, &mut line_no)?;
+                more = chunk.len() == CHUNK;
+                if !chunk.is_empty() {
+                    job_tx.send((sent, chunk)).map_err(|_| stopped())?;
+                    sent += 1;
                 }
-                let w = next % threads;
-                next += 1;
-                workers[w].0.send(chunk).map_err(|_| anyhow::anyhow!("a scoring thread stopped"))?;
-                in_flight.push_back(w);
+                continue;
             }
-            if last {
-                break;
+            let (n, scored) = out_rx.recv().map_err(|_| stopped())?;
+            waiting.insert(n, scored);
+            while let Some(scored) = waiting.remove(&written) {
+                bad += write_results(scored, &mut out)?;
+                written += 1;
             }
         }
-        while let Some(w) = in_flight.pop_front() {
-            bad += write_results(&workers[w].1, &mut out)?;
-        }
-        drop(workers);
+        drop(job_tx);
         Ok(())
     })?;
     // A trailing read error or a closed stdout is an error, not a silent truncation.
@@ -82,10 +91,13 @@ pub fn run(rules: Option<&Path>, file: Option<&Path>) -> anyhow::Result<ExitCode
     Ok(if bad > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
 }
 
-type Scored = (Vec<(usize, Vec<u8>)>, Vec<Result<String, String>>);
+/// Lines with their numbers.
+type Chunk = Vec<(usize, Vec<u8>)>;
+
+type Scored = (Chunk, Vec<Result<String, String>>);
 
 /// Up to [`CHUNK`] lines, numbered from `line_no + 1`; fewer only at the end of the input.
-fn read_chunk(input: &mut dyn BufRead, line_no: &mut usize) -> anyhow::Result<Vec<(usize, Vec<u8>)>> {
+fn read_chunk(input: &mut dyn BufRead, line_no: &mut usize) -> anyhow::Result<Chunk> {
     let mut chunk = Vec::with_capacity(CHUNK);
     while chunk.len() < CHUNK {
         let mut buf = Vec::new();
@@ -99,8 +111,7 @@ fn read_chunk(input: &mut dyn BufRead, line_no: &mut usize) -> anyhow::Result<Ve
 }
 
 /// Writes one scored chunk; returns how many of its lines were bad.
-fn write_results(from: &mpsc::Receiver<Scored>, out: &mut impl Write) -> anyhow::Result<usize> {
-    let (chunk, lines) = from.recv().map_err(|_| anyhow::anyhow!("a scoring thread stopped"))?;
+fn write_results((chunk, lines): Scored, out: &mut impl Write) -> anyhow::Result<usize> {
     let mut bad = 0;
     for ((n, _), result) in chunk.iter().zip(lines) {
         match result {

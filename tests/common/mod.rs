@@ -151,10 +151,17 @@ pub fn run_bin(args: &[&str], stdin: Option<&str>, dir: &std::path::Path) -> std
         .stderr(Stdio::piped())
         .spawn()
         .expect("the binary runs");
+    // Written from another thread while the output is read: a large input written first
+    // would wait on a child that waits on its full stdout pipe.
     let mut pipe = child.stdin.take().unwrap();
-    if let Some(input) = stdin {
-        pipe.write_all(input.as_bytes()).unwrap();
+    let input = stdin.unwrap_or_default().to_string();
+    let writer = std::thread::spawn(move || pipe.write_all(input.as_bytes()));
+    let output = child.wait_with_output().unwrap();
+    // A command that stops reading early (an error) closes its end: not the test's failure.
+    if let Err(e) = writer.join().expect("the input writer ends")
+        && e.kind() != std::io::ErrorKind::BrokenPipe
+    {
+        panic!("writing the input: {e}");
     }
-    drop(pipe);
-    child.wait_with_output().unwrap()
+    output
 }
