@@ -47,8 +47,11 @@ const SEED: &[(&str, Option<&str>)] = &[
 fn corpus(n: usize) -> Vec<(String, Option<String>)> {
     if let Ok(path) = std::env::var("BENCH_FILE") {
         let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("BENCH_FILE {path}: {e}"));
-        let posts: Vec<(String, Option<String>)> =
-            text.lines().filter_map(|l| serde_json::from_str::<ScoreInput>(l).ok()).map(|p| (p.text, p.lang)).collect();
+        let posts: Vec<(String, Option<String>)> = text
+            .lines()
+            .filter_map(|l| serde_json::from_str::<ScoreInput>(l).ok())
+            .map(|p| (p.text.into_owned(), p.lang))
+            .collect();
         assert!(!posts.is_empty(), "BENCH_FILE {path}: no posts");
         return (0..n.min(posts.len())).map(|i| posts[i].clone()).collect();
     }
@@ -60,7 +63,7 @@ fn corpus(n: usize) -> Vec<(String, Option<String>)> {
         let text = std::fs::read_to_string(dir.path().join("posts.jsonl")).unwrap_or_default();
         for line in text.lines() {
             if let Ok(p) = serde_json::from_str::<ScoreInput>(line) {
-                seed.push((p.text, p.lang));
+                seed.push((p.text.into_owned(), p.lang));
             }
         }
     }

@@ -5,6 +5,8 @@
 //! `created_at`) and names the field that is wrong; it ignores fields it does not know,
 //! so that newer writers can add fields without breaking older readers.
 
+use std::borrow::Cow;
+
 use chrono::{DateTime, Datelike, SecondsFormat, Utc};
 use serde::Deserialize;
 use serde_json::{Map, Value};
@@ -365,32 +367,78 @@ fn timestamp(v: Value, name: &'static str) -> Result<DateTime<Utc>, MentionError
     }
 }
 
-/// The few fields `repwatch score` needs; everything else on the line is ignored.
+/// The few fields `repwatch score` needs; everything else on the line is ignored. The
+/// text and the id are borrowed from the line when they have no escapes.
 #[derive(Debug, Deserialize)]
-pub struct ScoreInput {
-    #[serde(default, deserialize_with = "lenient_id")]
-    pub id: Option<String>,
-    pub text: String,
+pub struct ScoreInput<'a> {
+    #[serde(default, borrow, deserialize_with = "lenient_id")]
+    pub id: Option<Cow<'a, str>>,
+    #[serde(borrow)]
+    pub text: Cow<'a, str>,
     #[serde(default)]
     pub lang: Option<String>,
 }
 
-fn lenient_id<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
-    #[derive(Deserialize)]
-    #[serde(untagged)]
-    enum Id {
-        S(String),
-        N(i64),
+/// An id given as a string or as an integer (written as its digits); read in one pass
+/// (an untagged enum buffered every id first).
+fn lenient_id<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<Cow<'de, str>>, D::Error> {
+    struct Id;
+    impl<'de> serde::de::Visitor<'de> for Id {
+        type Value = Option<Cow<'de, str>>;
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str("a string or an integer")
+        }
+        fn visit_borrowed_str<E>(self, v: &'de str) -> Result<Self::Value, E> {
+            Ok(Some(Cow::Borrowed(v)))
+        }
+        fn visit_str<E>(self, v: &str) -> Result<Self::Value, E> {
+            Ok(Some(Cow::Owned(v.to_string())))
+        }
+        fn visit_string<E>(self, v: String) -> Result<Self::Value, E> {
+            Ok(Some(Cow::Owned(v)))
+        }
+        fn visit_i64<E>(self, v: i64) -> Result<Self::Value, E> {
+            Ok(Some(Cow::Owned(v.to_string())))
+        }
+        fn visit_u64<E>(self, v: u64) -> Result<Self::Value, E> {
+            Ok(Some(Cow::Owned(v.to_string())))
+        }
+        fn visit_unit<E>(self) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+        fn visit_none<E>(self) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+        fn visit_some<D: serde::Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+            d.deserialize_any(self)
+        }
     }
-    Ok(Option::<Id>::deserialize(d)?.map(|id| match id {
-        Id::S(s) => s,
-        Id::N(n) => n.to_string(),
-    }))
+    d.deserialize_option(Id)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn score_input_ids_are_strings_or_integers_and_plain_text_is_borrowed() {
+        let id = |line: &str| serde_json::from_str::<ScoreInput>(line).map(|i| i.id.map(Cow::into_owned));
+        assert_eq!(id(r#"{"id":"a1","text":"x"}"#).unwrap(), Some("a1".into()));
+        assert_eq!(id(r#"{"id":"a\"1","text":"x"}"#).unwrap(), Some("a\"1".into()));
+        assert_eq!(id(r#"{"id":7,"text":"x"}"#).unwrap(), Some("7".into()));
+        assert_eq!(id(r#"{"id":-7,"text":"x"}"#).unwrap(), Some("-7".into()));
+        assert_eq!(id(r#"{"id":18446744073709551615,"text":"x"}"#).unwrap(), Some("18446744073709551615".into()));
+        assert_eq!(id(r#"{"id":null,"text":"x"}"#).unwrap(), None);
+        assert_eq!(id(r#"{"text":"x"}"#).unwrap(), None);
+        for bad in [r#"{"id":true,"text":"x"}"#, r#"{"id":1.5,"text":"x"}"#, r#"{"id":["a"],"text":"x"}"#] {
+            let err = id(bad).unwrap_err().to_string();
+            assert!(err.contains("expected a string or an integer"), "{bad}: {err}");
+        }
+        let plain: ScoreInput = serde_json::from_str(r#"{"text":"still waiting","lang":"en"}"#).unwrap();
+        assert!(matches!(plain.text, Cow::Borrowed("still waiting")));
+        let escaped: ScoreInput = serde_json::from_str(r#"{"text":"line\nbreak"}"#).unwrap();
+        assert_eq!(escaped.text, "line\nbreak");
+    }
 
     proptest::proptest! {
         /// The two-letter shortcut names the language the trimmed, split code names.
