@@ -85,8 +85,9 @@ pub fn run(rules: Option<&Path>, file: Option<&Path>) -> anyhow::Result<ExitCode
     // A trailing read error or a closed stdout is an error, not a silent truncation.
     let _ = input.read(&mut [0u8; 0]);
     out.flush().context("writing output")?;
-    // The process ends here: freeing the compiled rules piece by piece took 15 ms on one
-    // core after the last line was written, and the memory goes with the process anyway.
+    // The process ends here: freeing the compiled rules piece by piece was 48 million
+    // instructions on one core after the last line was written (the mixed posts), and the
+    // memory goes with the process anyway.
     std::mem::forget(scorer);
     Ok(if bad > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
 }
