@@ -45,9 +45,18 @@ pub struct Identifier {
     /// The brand named its languages.
     prior: bool,
     detector: whatlang::Detector,
-    /// Folded function word → the Latin-script candidates that list it (bit per index
-    /// into `latin`).
-    words: FxHashMap<String, u32>,
+    /// What each word says, looked up once per word of a post.
+    words: FxHashMap<String, WordVotes>,
+}
+
+/// What one word says of a post's language; bits per index into `Identifier::latin`.
+#[derive(Debug, Default, Clone, Copy)]
+struct WordVotes {
+    /// As a folded function word: the candidates that list it.
+    function: u32,
+    /// As written: the candidates among English, Norwegian and Danish that spell it so
+    /// ([`ENGLISH`], [`NORWEGIAN`], [`DANISH`]).
+    spelling: u32,
 }
 
 impl Identifier {
@@ -63,7 +72,15 @@ impl Identifier {
         let allow: Vec<whatlang::Lang> = latin.iter().filter_map(|l| to_whatlang(*l)).collect();
         let tamil = prior.is_empty() || prior.contains(&Lang::Ta);
         let detector = whatlang::Detector::with_allowlist(allow);
-        Identifier { latin, tamil, prior: !prior.is_empty(), detector, words: FxHashMap::default() }
+        let mut words: FxHashMap<String, WordVotes> = FxHashMap::default();
+        for (lang, set) in [(Lang::En, &*ENGLISH), (Lang::No, &*NORWEGIAN), (Lang::Da, &*DANISH)] {
+            if let Some(i) = latin.iter().position(|l| *l == lang).filter(|i| *i < 32) {
+                for w in set.iter() {
+                    words.entry(w.to_string()).or_default().spelling |= 1 << i;
+                }
+            }
+        }
+        Identifier { latin, tamil, prior: !prior.is_empty(), detector, words }
     }
 
     /// Adds the function words of each language (folded: lowercase, no accents), so that
@@ -75,7 +92,7 @@ impl Identifier {
         for (lang, list) in words {
             let Some(i) = self.latin.iter().position(|l| *l == lang).filter(|i| *i < 32) else { continue };
             for w in list {
-                *self.words.entry(w.clone()).or_default() |= 1 << i;
+                self.words.entry(w.clone()).or_default().function |= 1 << i;
             }
         }
         self
@@ -157,7 +174,7 @@ impl Identifier {
                 TANGLISH.weight(w, &mut skel) == 0.0
                     && !has_tamil_ending(w)
                     && (ENGLISH.contains(w.as_ref())
-                        || self.words.contains_key(w.as_ref())
+                        || self.words.get(w.as_ref()).is_some_and(|v| v.function != 0)
                         || w.chars().any(|c| ('\u{00C0}'..='\u{024F}').contains(&c)))
             })
             .count();
@@ -191,20 +208,25 @@ impl Identifier {
         for w in words {
             // Lowercase ASCII without a run to cut ("sooo") is its own folding.
             let plain = w.is_ascii() && !w.as_bytes().windows(3).any(|r| r[0] == r[1] && r[1] == r[2]);
-            let folded = if plain { Cow::Borrowed(w.as_ref()) } else { crate::score::rules::fold(w).into() };
-            if let Some(bits) = self.words.get(&*folded) {
-                let share = 1.0 / bits.count_ones() as f32;
+            // A plain word is one lookup for both; another is looked up folded and as written.
+            let of = |w: &str| self.words.get(w).copied().unwrap_or_default();
+            let (function, spelling) = if plain {
+                let v = of(w);
+                (v.function, v.spelling)
+            } else {
+                (of(&crate::score::rules::fold(w)).function, of(w).spelling)
+            };
+            if function != 0 {
+                let share = 1.0 / function.count_ones() as f32;
                 for (i, s) in scores.iter_mut().enumerate() {
-                    if bits & (1 << i) != 0 {
+                    if function & (1 << i) != 0 {
                         *s += share;
                     }
                 }
             }
-            for (lang, set) in [(Lang::En, &*ENGLISH), (Lang::No, &*NORWEGIAN), (Lang::Da, &*DANISH)] {
-                if set.contains(w.as_ref())
-                    && let Some(i) = self.latin.iter().position(|l| *l == lang)
-                {
-                    scores[i] += 1.0;
+            for (i, s) in scores.iter_mut().enumerate() {
+                if spelling & (1 << i) != 0 {
+                    *s += 1.0;
                 }
             }
         }
