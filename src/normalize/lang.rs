@@ -339,7 +339,7 @@ pub fn detect(text: &str, prior: &[Lang]) -> Lang {
 fn latin_words(text: &str) -> Vec<Cow<'_, str>> {
     text.split_whitespace()
         .filter(|t| !(t.starts_with('@') || has_scheme_separator(t) || t.starts_with("www.")))
-        .flat_map(|t| t.split(|c: char| !(c.is_alphabetic() || c == '\'')))
+        .flat_map(|t| t.split(|c: char| !(super::chars::is_alphabetic(c) || c == '\'')))
         .filter(|w| !w.is_empty() && !w.starts_with('\''))
         .map(lowercase)
         .collect()
@@ -380,7 +380,7 @@ fn script_counts(text: &str) -> [usize; 5] {
             0x00C0..=0x024F => 0,
             _ => continue,
         };
-        counts[i] += usize::from(c.is_alphabetic());
+        counts[i] += usize::from(super::chars::is_alphabetic(c));
     }
     counts
 }

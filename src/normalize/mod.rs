@@ -10,6 +10,7 @@
 //!
 //! Nothing here does IO or fails: any text, however odd, comes out as tokens.
 
+pub mod chars;
 pub mod filters;
 pub mod lang;
 pub mod scan;
@@ -96,12 +97,12 @@ fn tokenize_with(text: &str, stem_words: bool) -> Vec<Token> {
             || matches!(first, '.' | ',' | ';' | ':' | '\u{2026}') && s.chars().count() == 1
         {
             TokenKind::Punct
-        } else if first.is_alphanumeric() || is_mark(first) {
+        } else if chars::is_alphanumeric(first) || is_mark(first) {
             if s.chars().all(|c| c.is_ascii_digit()) { TokenKind::Number } else { TokenKind::Word }
         } else if is_emoticon_start(first) {
             // An emoticon glued to a word ("Note:(") or followed by a letter is punctuation.
             let before_ok = text[..m_start].chars().next_back().is_none_or(|c| c.is_whitespace());
-            let after_ok = text[m_end..].chars().next().is_none_or(|c| !c.is_alphanumeric());
+            let after_ok = text[m_end..].chars().next().is_none_or(|c| !chars::is_alphanumeric(c));
             if !(before_ok && after_ok) {
                 continue;
             }
@@ -261,7 +262,7 @@ fn has_run(s: &str, n: usize) -> bool {
     let mut prev = None;
     let mut run = 0;
     for c in s.chars() {
-        if Some(c) == prev && c.is_alphabetic() {
+        if Some(c) == prev && chars::is_alphabetic(c) {
             run += 1;
             if run >= n {
                 return true;
@@ -313,7 +314,7 @@ pub fn collapse_runs(s: &str, max: usize) -> CompactString {
         let mut prev = None;
         let mut run = 0;
         for c in s.chars() {
-            if Some(c) == prev && c.is_alphabetic() {
+            if Some(c) == prev && chars::is_alphabetic(c) {
                 run += 1;
             } else {
                 run = 1;

@@ -37,7 +37,7 @@ impl Stem {
             Stem::None => word.to_string(),
             Stem::Slovenian => slovenian(word),
             Stem::Snowball { main, lang, latin } => {
-                let latin_word = word.chars().all(|c| c.is_ascii() || !c.is_alphabetic());
+                let latin_word = word.chars().all(|c| c.is_ascii() || !super::chars::is_alphabetic(c));
                 if let Some(latin) = latin.as_ref().filter(|_| latin_word) {
                     if *lang == Lang::Ta {
                         return romanised_tamil(word);
