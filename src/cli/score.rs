@@ -130,9 +130,17 @@ fn write_results((chunk, lines): Scored, out: &mut impl Write) -> anyhow::Result
     Ok(bad)
 }
 
-/// Scores each line; an empty string for a blank line.
+/// Scores each line; an empty string for a blank line. A line whose scoring panicked (a
+/// bug: the scorer is meant to take any text) is reported as bad and the others go on;
+/// a thread that died would leave the lines after it unwritten.
 fn score_chunk(scorer: &Scorer, chunk: &[(usize, Vec<u8>)]) -> Vec<Result<String, String>> {
-    chunk.iter().map(|(_, bytes)| score_line(scorer, bytes)).collect()
+    chunk
+        .iter()
+        .map(|(_, bytes)| {
+            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| score_line(scorer, bytes)))
+                .unwrap_or_else(|_| Err("internal error while scoring this line (a bug; please report it)".into()))
+        })
+        .collect()
 }
 
 fn score_line(scorer: &Scorer, bytes: &[u8]) -> Result<String, String> {
