@@ -607,7 +607,8 @@ impl Scorer {
                 hits.push(Hit { id: CompactString::new(&e.id), start, end });
             }
         }
-        let bangs = text.chars().filter(|&c| c == '!').count().min(4) as f32;
+        // '!' is one byte, and no byte of another character's UTF-8 is that byte.
+        let bangs = text.bytes().filter(|&b| b == b'!').count().min(4) as f32;
         if sum > 0.0 {
             sum += bangs * EXCLAIM_INCREMENT;
         } else if sum < 0.0 {
