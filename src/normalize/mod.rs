@@ -277,16 +277,9 @@ fn has_run(s: &str, n: usize) -> bool {
 /// [`normalize_word`] for ASCII, in one pass: lowercase, runs of 3+ letters cut to 2.
 fn normalize_ascii(s: &str) -> (CompactString, bool) {
     let bytes = s.as_bytes();
-    // A letter three times in a row, in any case: each byte lowercased once.
-    let (mut prev, mut run) = (0u8, 0usize);
-    let elongated = bytes.iter().any(|&b| {
-        let c = b.to_ascii_lowercase();
-        if c == prev && c.is_ascii_alphabetic() {
-            run += 1;
-        } else {
-            (prev, run) = (c, 1);
-        }
-        run == 3
+    let elongated = bytes.windows(3).any(|w| {
+        let c = w[0].to_ascii_lowercase();
+        c.is_ascii_alphabetic() && w[1].to_ascii_lowercase() == c && w[2].to_ascii_lowercase() == c
     });
     if !elongated {
         let mut out = CompactString::new(s);
