@@ -528,30 +528,35 @@ fn units(source: &str) -> Result<Vec<Unit>, String> {
     let extract = |h: &Hir, f: Option<&Hir>, kind: ExtractKind| {
         f.and_then(|f| folded_literals(f, kind.clone())).or_else(|| literals(h, kind))
     };
-    let unit = |h: &Hir, f: Option<&Hir>, prefixes: Option<Vec<Vec<u8>>>| {
-        let suffixes = extract(h, f, ExtractKind::Suffix);
-        let inner = if prefixes.is_none() && suffixes.is_none() { inner_literals(h, f) } else { None };
-        Unit { hir: h.clone(), suffixes, inner, boundary: prefixes.is_some() && starts_with_boundary(h), prefixes }
+    let unit = |h: Hir, f: Option<&Hir>, prefixes: Option<Vec<Vec<u8>>>| {
+        let suffixes = extract(&h, f, ExtractKind::Suffix);
+        let inner = if prefixes.is_none() && suffixes.is_none() { inner_literals(&h, f) } else { None };
+        let boundary = prefixes.is_some() && starts_with_boundary(&h);
+        Unit { hir: h, suffixes, inner, boundary, prefixes }
     };
     let prefixes = extract(&hir, folded.as_ref(), ExtractKind::Prefix);
     if prefixes.is_some() {
-        return Ok(vec![unit(&hir, folded.as_ref(), prefixes)]);
+        return Ok(vec![unit(hir, folded.as_ref(), prefixes)]);
     }
-    let branches = top_branches(&hir);
-    let folded_branches = folded.as_ref().map(top_branches);
-    if branches.len() < 2 || folded_branches.as_ref().is_some_and(|f| f.len() != branches.len()) {
-        return Ok(vec![unit(&hir, folded.as_ref(), None)]);
-    }
+    let Some(branches) = top_branches(&hir) else {
+        return Ok(vec![unit(hir, folded.as_ref(), None)]);
+    };
+    let folded_branches = match folded.as_ref().map(top_branches) {
+        Some(Some(f)) if f.len() == branches.len() => Some(f),
+        None => None,
+        // Read case-sensitively, the pattern splits otherwise: it is not split.
+        Some(_) => return Ok(vec![unit(hir, folded.as_ref(), None)]),
+    };
     let branch_prefixes: Vec<Option<Vec<Vec<u8>>>> = branches
         .iter()
         .enumerate()
         .map(|(i, b)| extract(b, folded_branches.as_ref().map(|f| &f[i]), ExtractKind::Prefix))
         .collect();
     if branch_prefixes.iter().all(Option::is_none) {
-        return Ok(vec![unit(&hir, folded.as_ref(), None)]);
+        return Ok(vec![unit(hir, folded.as_ref(), None)]);
     }
     Ok(branches
-        .iter()
+        .into_iter()
         .zip(branch_prefixes)
         .enumerate()
         .map(|(i, (branch, prefixes))| unit(branch, folded_branches.as_ref().map(|f| &f[i]), prefixes))
@@ -683,29 +688,26 @@ impl AnchoredRegex {
     }
 }
 
-/// The branches of a pattern that is an alternation, in order; the pattern alone
-/// otherwise. The parser moves what all branches start with out of them (`\b(a…|b…)`):
+/// The branches of a pattern that is an alternation, in order; none otherwise. The parser moves what all branches start with out of them (`\b(a…|b…)`):
 /// such a start is put back into each branch when it offers no choices (word boundaries,
 /// literals, single classes), so that the branches are tried in the same order; what
 /// follows the alternation is put back into each branch as it is.
-fn top_branches(hir: &Hir) -> Vec<Hir> {
+fn top_branches(hir: &Hir) -> Option<Vec<Hir>> {
     match hir.kind() {
         HirKind::Capture(c) => top_branches(&c.sub),
-        HirKind::Alternation(alts) => alts.clone(),
+        HirKind::Alternation(alts) => Some(alts.clone()),
         HirKind::Concat(parts) => {
             let fixed = |h: &Hir| matches!(h.kind(), HirKind::Look(_) | HirKind::Literal(_) | HirKind::Class(_));
-            let Some(k) = parts.iter().position(|p| !fixed(p)) else { return vec![hir.clone()] };
-            let branches = top_branches(&parts[k]);
-            if branches.len() < 2 {
-                return vec![hir.clone()];
-            }
+            let k = parts.iter().position(|p| !fixed(p))?;
             let (before, after) = (&parts[..k], &parts[k + 1..]);
-            branches
-                .into_iter()
-                .map(|b| Hir::concat(before.iter().cloned().chain([b]).chain(after.iter().cloned()).collect()))
-                .collect()
+            let branches = top_branches(&parts[k])?.into_iter();
+            Some(
+                branches
+                    .map(|b| Hir::concat(before.iter().cloned().chain([b]).chain(after.iter().cloned()).collect()))
+                    .collect(),
+            )
         }
-        _ => vec![hir.clone()],
+        _ => None,
     }
 }
 
