@@ -200,8 +200,14 @@ impl Patterns {
         prefix_lits.extend(suffix_lits);
         prefix_lits.extend(inner_lits);
         let fold = prefix_lits.iter().any(|l| !l.is_ascii());
+        // A DFA: on all 140,853 mixed posts its faster scan (half the instructions of the
+        // default NFA's) more than pays for its building (about 7 M instructions more a
+        // language, once). The shipped languages have at most 11 KB of literals; a rules
+        // set with far more gets the default, which takes less memory.
+        let bytes: usize = prefix_lits.iter().map(Vec::len).sum();
+        let kind = (bytes <= 1 << 16).then_some(aho_corasick::AhoCorasickKind::DFA);
         let literals = (!prefix_lits.is_empty())
-            .then(|| AhoCorasick::builder().ascii_case_insensitive(true).build(&prefix_lits).ok())
+            .then(|| AhoCorasick::builder().ascii_case_insensitive(true).kind(kind).build(&prefix_lits).ok())
             .flatten();
         // Too many literals for an automaton: every pattern searches every post.
         if literals.is_none() {
