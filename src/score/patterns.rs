@@ -638,16 +638,23 @@ impl std::fmt::Debug for AnchoredRegex {
 
 impl AnchoredRegex {
     fn new(hir: &Hir) -> Result<AnchoredRegex, String> {
-        let nfa: NFA = thompson::Compiler::new()
-            .configure(
-                thompson::Config::new()
-                    .which_captures(WhichCaptures::Implicit)
-                    // The regex crate's limit: a pattern too large fails, named by
-                    // `repwatch check-config`, rather than taking the memory.
-                    .nfa_size_limit(meta::Regex::config().get_nfa_size_limit()),
-            )
-            .build_from_hir(hir)
-            .map_err(|e| e.to_string())?;
+        // One compiler per thread: each keeps a table of 10,000 entries (400 KB) for the
+        // UTF-8 automata of Unicode classes, made on its first class and only marked
+        // empty for the next pattern.
+        thread_local! {
+            static COMPILER: thompson::Compiler = {
+                let mut compiler = thompson::Compiler::new();
+                compiler.configure(
+                    thompson::Config::new()
+                        .which_captures(WhichCaptures::Implicit)
+                        // The regex crate's limit: a pattern too large fails, named by
+                        // `repwatch check-config`, rather than taking the memory.
+                        .nfa_size_limit(meta::Regex::config().get_nfa_size_limit()),
+                );
+                compiler
+            };
+        }
+        let nfa: NFA = COMPILER.with(|c| c.build_from_hir(hir).map_err(|e| e.to_string()))?;
         let dfa = DFA::builder().configure(DFA::config().unicode_word_boundary(true)).build_from_nfa(nfa.clone()).ok();
         let pikevm = PikeVM::new_from_nfa(nfa).map_err(|e| e.to_string())?;
         let d = dfa.clone();
