@@ -52,12 +52,17 @@ use regex_syntax::hir::{Hir, HirKind, Look};
 pub struct LazyPatterns {
     /// (rule id, pattern, cue index), in rule order.
     sources: Vec<(String, String, usize)>,
+    /// Each pattern as parsed when it was checked, taken when the prefilter is built, so
+    /// that it is not parsed again.
+    parsed: std::sync::Mutex<Vec<Hir>>,
     compiled: std::sync::OnceLock<Patterns>,
 }
 
 impl LazyPatterns {
-    pub fn new(sources: Vec<(String, String, usize)>) -> LazyPatterns {
-        LazyPatterns { sources, compiled: std::sync::OnceLock::new() }
+    /// `parsed`: each of `sources` as `regex_syntax::Parser::new()` parses it.
+    pub fn new(sources: Vec<(String, String, usize)>, parsed: Vec<Hir>) -> LazyPatterns {
+        debug_assert_eq!(sources.len(), parsed.len());
+        LazyPatterns { sources, parsed: std::sync::Mutex::new(parsed), compiled: std::sync::OnceLock::new() }
     }
 
     /// The patterns with their prefilter, each compiled when it first runs. A pattern
@@ -66,7 +71,10 @@ impl LazyPatterns {
     /// it as an error.
     pub fn get(&self) -> &Patterns {
         self.compiled.get_or_init(|| {
-            let (patterns, failed) = Patterns::new(self.sources.iter().map(|(_, source, cue)| (source.as_str(), *cue)));
+            let parsed = std::mem::take(&mut *self.parsed.lock().unwrap_or_else(std::sync::PoisonError::into_inner));
+            let parsed = parsed.into_iter().map(Some).chain(std::iter::repeat(None));
+            let sources = self.sources.iter().zip(parsed).map(|((_, source, cue), hir)| (source.as_str(), hir, *cue));
+            let (patterns, failed) = Patterns::with_parsed(sources);
             for (i, why) in failed {
                 tracing::warn!(rule = %self.sources[i].0, "pattern left out: {why}");
             }
@@ -152,14 +160,21 @@ impl Patterns {
     /// also gives (index, why) of each pattern that does not parse, left out. A pattern is
     /// compiled when it first runs.
     pub fn new<'a>(patterns: impl IntoIterator<Item = (&'a str, usize)>) -> (Patterns, Vec<(usize, String)>) {
+        Patterns::with_parsed(patterns.into_iter().map(|(source, cue)| (source, None, cue)))
+    }
+
+    /// As [`Patterns::new`], with each pattern's source as parsed already, when it is.
+    fn with_parsed<'a>(
+        patterns: impl IntoIterator<Item = (&'a str, Option<Hir>, usize)>,
+    ) -> (Patterns, Vec<(usize, String)>) {
         let (mut prefix_lits, mut prefix_owner) = (Vec::new(), Vec::new());
         let (mut suffix_lits, mut suffix_owner) = (Vec::new(), Vec::new());
         let (mut inner_lits, mut inner_owner) = (Vec::new(), Vec::new());
         let (mut out, mut failed) = (Vec::new(), Vec::new());
         let mut sources = Vec::new();
-        for (group, (source, cue)) in patterns.into_iter().enumerate() {
+        for (group, (source, parsed, cue)) in patterns.into_iter().enumerate() {
             sources.push(source.into());
-            let units = match units(source) {
+            let units = match units(source, parsed) {
                 Ok(units) => units,
                 Err(why) => {
                     failed.push((group, why));
@@ -515,14 +530,15 @@ struct Unit {
 
 /// The units of the pattern `source`, compiled; why not, when one does not compile.
 fn compile(source: &str) -> Result<Vec<(Unit, Engine)>, String> {
-    units(source)?.into_iter().map(|u| Engine::new(&u.hir, u.prefixes.is_some()).map(|e| (u, e))).collect()
+    units(source, None)?.into_iter().map(|u| Engine::new(&u.hir, u.prefixes.is_some()).map(|e| (u, e))).collect()
 }
 
 /// The pattern `source` as it is run: whole, or its branches when it is an alternation
-/// without literal prefixes as a whole and some branch has them.
-fn units(source: &str) -> Result<Vec<Unit>, String> {
+/// without literal prefixes as a whole and some branch has them. `parsed`: `source` parsed
+/// already.
+fn units(source: &str, parsed: Option<Hir>) -> Result<Vec<Unit>, String> {
     let parse = |s: &str| regex_syntax::ParserBuilder::new().build().parse(s).ok();
-    let Some(hir) = parse(source) else {
+    let Some(hir) = parsed.or_else(|| parse(source)) else {
         // Checked when the rules load; the regex crate says why.
         return Err(Regex::new(source).err().map_or_else(|| "does not parse".to_string(), |e| e.to_string()));
     };

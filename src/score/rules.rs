@@ -642,6 +642,7 @@ fn build_lang(
         cue_patterns: LazyPatterns::default(),
     };
     let mut patterns = Vec::new();
+    let mut parsed = Vec::new();
     let mut lexicon: FxHashMap<String, LexEntry> = FxHashMap::default();
     let mut lexicon_phrases: FxHashMap<String, Vec<(Vec<String>, LexEntry)>> = FxHashMap::default();
     let mut cue_terms: FxHashMap<String, Vec<usize>> = FxHashMap::default();
@@ -741,7 +742,10 @@ fn build_lang(
             if let Some(p) = &rule.pattern {
                 // Checked here, compiled when the language's first post comes (LazyPatterns).
                 match regex_syntax::Parser::new().parse(p.get_ref()) {
-                    Ok(_) => patterns.push((id.clone(), p.get_ref().clone(), index)),
+                    Ok(hir) => {
+                        patterns.push((id.clone(), p.get_ref().clone(), index));
+                        parsed.push(hir);
+                    }
                     Err(e) => errors.push(err_at(path, text, p.span(), format!("rule {id:?}: bad pattern: {e}"))),
                 }
             }
@@ -773,7 +777,7 @@ fn build_lang(
             phrases.into_iter().map(|(stems, index)| (number(&stems), index)).collect();
     }
     out.stem_rules = rules_of;
-    out.cue_patterns = LazyPatterns::new(patterns);
+    out.cue_patterns = LazyPatterns::new(patterns, parsed);
     for (_, _, f) in files {
         if let Some(s) = &f.stopwords {
             out.function_words.extend(s.words.iter().map(|w| fold(w)));
