@@ -25,6 +25,13 @@
 //! and not a bounded backtracker, because the backtracker clears a bitset of every NFA
 //! state by the rest of the post on each try, and most tries fail within a few bytes.
 //!
+//! Literals are taken with `\d` as the ASCII digits where the pattern as it is gives none
+//! (`\b(second|third|\d+th)\s+time`: Unicode `\d` is 680 characters, too many to list):
+//! such a pattern is run only where its literals are, like any other, and whole on the
+//! rare post with decimal digits of another script (Arabic-Indic, Tamil …). Before, it was
+//! searched from the start of every post that had its suffixes, by the slowest engine
+//! when the post was not ASCII.
+//!
 //! A pattern that is an alternation without prefixes as a whole (one branch starts with
 //! `\d+`) is split into its branches, each filtered on its own: the leftmost match of
 //! `A|B` is the leftmost of A's and B's, the earlier branch winning where both start at
@@ -111,6 +118,9 @@ pub struct Patterns {
     sources: Vec<Box<str>>,
     /// Some literal is not ASCII: a post that is not is scanned case-folded ([`fold_into`]).
     fold: bool,
+    /// The patterns whose literals were taken with `\d` as the ASCII digits
+    /// ([`ascii_digits`]): on a post with other decimal digits they run whole.
+    digit_patterns: Vec<usize>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -143,6 +153,8 @@ struct Pattern {
     gated: bool,
     /// The longest a match can be, in bytes, when it is bounded.
     max_len: Option<usize>,
+    /// Its literals were taken with `\d` as the ASCII digits ([`ascii_digits`]).
+    ascii_digits: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -182,7 +194,7 @@ impl Patterns {
                     continue;
                 }
             };
-            for Unit { hir, prefixes, suffixes, inner, boundary } in units {
+            for Unit { hir, prefixes, suffixes, inner, boundary, ascii_digits } in units {
                 let n = out.len();
                 // Every match ends with one of its suffixes (or contains one of its inner
                 // literals): where none occurs in the post, the pattern is not run at all.
@@ -206,7 +218,7 @@ impl Patterns {
                 };
                 let max_len = hir.properties().maximum_len();
                 let engine = std::sync::OnceLock::new();
-                out.push(Pattern { hir, anchored, engine, cue, group, how, gated, max_len });
+                out.push(Pattern { hir, anchored, engine, cue, group, how, gated, max_len, ascii_digits });
             }
         }
         // ASCII letters match in any case: `folded_literals` gives them in one.
@@ -236,7 +248,8 @@ impl Patterns {
             }
         }
         let always = (0..out.len()).filter(|&p| out[p].how == Filter::Always).collect();
-        (Patterns { patterns: out, literals, owner, always, sources, fold }, failed)
+        let digit_patterns = (0..out.len()).filter(|&p| out[p].ascii_digits).collect();
+        (Patterns { patterns: out, literals, owner, always, sources, fold, digit_patterns }, failed)
     }
 
     /// The engine of pattern `p`, compiled on first use; none when it does not compile,
@@ -271,12 +284,17 @@ impl Patterns {
         // at the same byte offsets. A character with a case variant shorter than itself
         // (the Kelvin sign for k, the long s for s) cannot be folded in place: such rare
         // posts run every pattern.
+        // Decimal digits beyond ASCII (Arabic-Indic, Tamil …): the patterns whose literals
+        // took `\d` as 0-9 run whole.
+        let mut wide = false;
         let hay = if text.is_ascii() {
             Some(text.as_bytes())
         } else if !self.fold {
+            wide = !self.digit_patterns.is_empty() && text.chars().any(is_wide_digit);
             (!has_kelvin_or_long_s(text)).then_some(text.as_bytes())
         } else {
-            fold_into(text, &mut folded).then_some(folded.as_slice())
+            let wide = (!self.digit_patterns.is_empty()).then_some(&mut wide);
+            fold_into(text, wide, &mut folded).then_some(folded.as_slice())
         };
         let Some(hay) = hay else {
             SCRATCH.set(Scratch { starts, suffixed, candidates, folded });
@@ -325,6 +343,9 @@ impl Patterns {
         starts.dedup();
         candidates.extend(starts.iter().map(|&(p, _)| p));
         candidates.extend_from_slice(&self.always);
+        if wide {
+            candidates.extend_from_slice(&self.digit_patterns);
+        }
         candidates.sort_unstable();
         candidates.dedup();
         let mut next = 0;
@@ -335,6 +356,7 @@ impl Patterns {
             let found = match (pattern.how, self.engine(p)) {
                 // It does not compile: left out.
                 (_, None) => None,
+                (_, Some(engine)) if wide && pattern.ascii_digits => engine.find(&pattern.hir, text),
                 (Filter::Suffix, Some(Engine::Search(re))) if let Some((first, last)) = suffixed[p] => {
                     // A match ends at a suffix's end and is at most `max_len` long: none
                     // starts before `first - max_len` or ends after `last`. Look-around
@@ -345,7 +367,7 @@ impl Patterns {
                     }
                     re.search(&Input::new(text).span(from..last)).map(|m| (m.start(), m.end()))
                 }
-                (Filter::Always | Filter::Suffix, Some(engine)) if runs(p) => engine.find(text),
+                (Filter::Always | Filter::Suffix, Some(engine)) if runs(p) => engine.find(&pattern.hir, text),
                 (Filter::Always | Filter::Suffix, _) => None,
                 (Filter::Prefix { .. }, Some(engine)) => {
                     while next < starts.len() && starts[next].0 < p {
@@ -463,8 +485,9 @@ fn fold_char(c: char) -> char {
 
 /// Writes `text` into `out` with each two-byte character folded ([`fold_char`]), byte
 /// offsets unchanged; false (and `out` unfinished) when `text` has a character of
-/// [`SHORTER_VARIANT`].
-fn fold_into(text: &str, out: &mut Vec<u8>) -> bool {
+/// [`SHORTER_VARIANT`]. `wide`, when given, is set when `text` has a decimal digit beyond
+/// ASCII.
+fn fold_into(text: &str, mut wide: Option<&mut bool>, out: &mut Vec<u8>) -> bool {
     let table = &**FOLD2;
     let b = text.as_bytes();
     out.clear();
@@ -485,6 +508,13 @@ fn fold_into(text: &str, out: &mut Vec<u8>) -> bool {
                 if folded == 0 {
                     return false;
                 }
+                // The first digit beyond ASCII is U+0660: Latin, Greek and Cyrillic letters
+                // are not looked up.
+                if let Some(wide) = wide.as_deref_mut()
+                    && cp >= 0x660
+                {
+                    *wide |= char::from_u32(cp as u32).is_some_and(is_wide_digit);
+                }
                 out.extend_from_slice(&[0xC0 | (folded >> 6) as u8, 0x80 | (folded & 0x3F) as u8]);
                 i += 2;
             }
@@ -494,6 +524,15 @@ fn fold_into(text: &str, out: &mut Vec<u8>) -> bool {
                     && text[i..].chars().next().is_some_and(|c| SHORTER_VARIANT.binary_search(&c).is_ok())
                 {
                     return false;
+                }
+                if let Some(wide) = wide.as_deref_mut() {
+                    *wide |= if len == 3 {
+                        let cp =
+                            u32::from(lead & 0x0F) << 12 | u32::from(b[i + 1] & 0x3F) << 6 | u32::from(b[i + 2] & 0x3F);
+                        char::from_u32(cp).is_some_and(is_wide_digit)
+                    } else {
+                        text[i..].chars().next().is_some_and(is_wide_digit)
+                    };
                 }
                 out.extend_from_slice(&b[i..i + len]);
                 i += len;
@@ -509,7 +548,7 @@ impl Patterns {
     pub fn for_each_match_unfiltered(&self, text: &str, mut f: impl FnMut(usize, usize, usize)) {
         let mut best: Option<(usize, usize)> = None;
         for (p, pattern) in self.patterns.iter().enumerate() {
-            if let Some(m) = self.engine(p).and_then(|e| e.find(text))
+            if let Some(m) = self.engine(p).and_then(|e| e.find(&pattern.hir, text))
                 && best.is_none_or(|b| m.0 < b.0)
             {
                 best = Some(m);
@@ -522,6 +561,9 @@ impl Patterns {
     }
 }
 
+/// A set of literal strings.
+type Literals = Vec<Vec<u8>>;
+
 /// One pattern (or one branch of it) as it is run, with its literals.
 struct Unit {
     hir: Hir,
@@ -533,6 +575,8 @@ struct Unit {
     inner: Option<Vec<Vec<u8>>>,
     /// Every match starts with `\b`.
     boundary: bool,
+    /// Its literals were taken with `\d` as ASCII digits ([`ascii_digits`]).
+    ascii_digits: bool,
 }
 
 /// The units of the pattern `source`, compiled; why not, when one does not compile.
@@ -554,14 +598,34 @@ fn units(source: &str, parsed: Option<Hir>) -> Result<Vec<Unit>, String> {
         .strip_prefix("(?i)")
         .filter(|rest| rest.match_indices("(?").all(|(i, _)| rest[i + 2..].starts_with(':')))
         .and_then(parse);
-    let extract = |h: &Hir, f: Option<&Hir>, kind: ExtractKind| {
-        f.and_then(|f| folded_literals(f, kind.clone())).or_else(|| literals(h, kind))
+    // Where a pattern as it is gives no literals, they are taken with `\d` as the ASCII
+    // digits ([`ascii_digits`]; true then); it runs whole on a post with other digits.
+    let with_digits = |h: &Hir, f: Option<&Hir>, take: &dyn Fn(&Hir, Option<&Hir>) -> Option<Literals>| {
+        if let Some(lits) = take(h, f) {
+            return Some((lits, false));
+        }
+        let (narrowed_h, narrowed_f) = (ascii_digits(h), f.and_then(ascii_digits));
+        if narrowed_h.is_none() && narrowed_f.is_none() {
+            return None;
+        }
+        // Not where the digits multiply the literals (`code\s*\d{3,}`: a thousand).
+        take(narrowed_h.as_ref().unwrap_or(h), narrowed_f.as_ref().or(f))
+            .filter(|lits| lits.len() <= MAX_DIGIT_LITERALS)
+            .map(|lits| (lits, true))
     };
-    let unit = |h: Hir, f: Option<&Hir>, prefixes: Option<Vec<Vec<u8>>>| {
+    let extract = |h: &Hir, f: Option<&Hir>, kind: ExtractKind| {
+        let take = |h: &Hir, f: Option<&Hir>| {
+            f.and_then(|f| folded_literals(f, kind.clone())).or_else(|| literals(h, kind.clone()))
+        };
+        with_digits(h, f, &take)
+    };
+    let unit = |h: Hir, f: Option<&Hir>, prefixes: Option<(Vec<Vec<u8>>, bool)>| {
         let suffixes = extract(&h, f, ExtractKind::Suffix);
-        let inner = if prefixes.is_none() && suffixes.is_none() { inner_literals(&h, f) } else { None };
+        let inner = if prefixes.is_none() && suffixes.is_none() { with_digits(&h, f, &inner_literals) } else { None };
         let boundary = prefixes.is_some() && starts_with_boundary(&h);
-        Unit { hir: h, suffixes, inner, boundary, prefixes }
+        let ascii_digits = [&prefixes, &suffixes, &inner].iter().any(|l| l.as_ref().is_some_and(|l| l.1));
+        let lits = |l: Option<(Vec<Vec<u8>>, bool)>| l.map(|l| l.0);
+        Unit { hir: h, suffixes: lits(suffixes), inner: lits(inner), boundary, prefixes: lits(prefixes), ascii_digits }
     };
     let prefixes = extract(&hir, folded.as_ref(), ExtractKind::Prefix);
     if prefixes.is_some() {
@@ -576,7 +640,7 @@ fn units(source: &str, parsed: Option<Hir>) -> Result<Vec<Unit>, String> {
         // Read case-sensitively, the pattern splits otherwise: it is not split.
         Some(_) => return Ok(vec![unit(hir, folded.as_ref(), None)]),
     };
-    let branch_prefixes: Vec<Option<Vec<Vec<u8>>>> = branches
+    let branch_prefixes: Vec<Option<(Vec<Vec<u8>>, bool)>> = branches
         .iter()
         .enumerate()
         .map(|(i, b)| extract(b, folded_branches.as_ref().map(|f| &f[i]), ExtractKind::Prefix))
@@ -611,20 +675,28 @@ impl Engine {
         }
     }
 
-    /// The leftmost match in `text`, (start, end).
-    fn find(&self, text: &str) -> Option<(usize, usize)> {
-        match self {
-            Engine::Search(re) => re.find(text).map(|m| (m.start(), m.end())),
-            Engine::Anchored(re) => {
-                let mut at = 0;
-                loop {
-                    if let Some(end) = re.match_at(text, at, text.len()) {
-                        return Some((at, end));
-                    }
-                    at += text[at..].chars().next()?.len_utf8();
+    /// The leftmost match in `text`, (start, end); `hir` is what the engine was compiled
+    /// from.
+    fn find(&self, hir: &Hir, text: &str) -> Option<(usize, usize)> {
+        let whole = match self {
+            Engine::Search(re) => re,
+            // Rarely searched whole (a post the prefilter cannot scan): the search machinery
+            // is built then, the first time. Trying every place of a long post anchored
+            // took millions of instructions a pattern.
+            Engine::Anchored(re) => match re.whole.get_or_init(|| meta::Builder::new().build_from_hir(hir).ok()) {
+                Some(whole) => whole,
+                None => {
+                    let mut at = 0;
+                    return loop {
+                        if let Some(end) = re.match_at(text, at, text.len()) {
+                            break Some((at, end));
+                        }
+                        at += text[at..].chars().next()?.len_utf8();
+                    };
                 }
-            }
-        }
+            },
+        };
+        whole.find(text).map(|m| (m.start(), m.end()))
     }
 }
 
@@ -641,6 +713,9 @@ struct AnchoredRegex {
     caches: Pool<Caches, CachesFn>,
     /// The longest a match can be, in bytes: no search looks further.
     max_len: Option<usize>,
+    /// The regex crate's search of the whole pattern, built the first time a post is
+    /// searched whole ([`Engine::find`]); none when it does not build.
+    whole: std::sync::OnceLock<Option<Regex>>,
 }
 
 type CachesFn = Box<dyn Fn() -> Caches + Send + Sync + UnwindSafe + RefUnwindSafe>;
@@ -689,6 +764,7 @@ impl AnchoredRegex {
             caches: Pool::new(create),
             max_len: hir.properties().maximum_len(),
             word_unicode,
+            whole: std::sync::OnceLock::new(),
         })
     }
 
@@ -721,6 +797,80 @@ impl AnchoredRegex {
         let bytes = text.as_bytes();
         self.word_unicode
             && (bytes.get(at).is_some_and(|b| !b.is_ascii()) || at.checked_sub(1).is_some_and(|p| !bytes[p].is_ascii()))
+    }
+}
+
+/// `hir` with the decimal digits beyond ASCII taken out of each class that has nothing
+/// else beyond ASCII, so that `\d` is `[0-9]`; none when there is no such class. Its
+/// literals are those of a post without such digits; [`Patterns::for_each_match`] runs
+/// the pattern whole on a post with one. Taken as it is, `\d` (680 characters) gave no
+/// literals, and a pattern with a branch like `\d+th` was searched from the start of
+/// every post its suffixes were in.
+fn ascii_digits(hir: &Hir) -> Option<Hir> {
+    use regex_syntax::hir::{Capture, Class, Repetition};
+    fn each(parts: &[Hir], make: fn(Vec<Hir>) -> Hir) -> Option<Hir> {
+        let narrowed: Vec<Option<Hir>> = parts.iter().map(ascii_digits).collect();
+        if narrowed.iter().all(Option::is_none) {
+            return None;
+        }
+        Some(make(narrowed.into_iter().zip(parts).map(|(n, p)| n.unwrap_or_else(|| p.clone())).collect()))
+    }
+    match hir.kind() {
+        HirKind::Class(Class::Unicode(class)) => {
+            let mut beyond = class.ranges().iter().filter(|r| !r.end().is_ascii()).peekable();
+            beyond.peek()?;
+            let ranges = WIDE_DIGITS.ranges();
+            for r in beyond {
+                let start = r.start().max('\u{80}');
+                let at = ranges.partition_point(|d| d.end() < start);
+                if !ranges.get(at).is_some_and(|d| d.start() <= start && r.end() <= d.end()) {
+                    return None;
+                }
+            }
+            let mut narrowed = class.clone();
+            narrowed.difference(&WIDE_DIGITS);
+            Some(Hir::class(Class::Unicode(narrowed)))
+        }
+        HirKind::Concat(parts) => each(parts, Hir::concat),
+        HirKind::Alternation(alts) => each(alts, Hir::alternation),
+        HirKind::Repetition(r) => ascii_digits(&r.sub)
+            .map(|sub| Hir::repetition(Repetition { min: r.min, max: r.max, greedy: r.greedy, sub: Box::new(sub) })),
+        HirKind::Capture(c) => ascii_digits(&c.sub)
+            .map(|sub| Hir::capture(Capture { index: c.index, name: c.name.clone(), sub: Box::new(sub) })),
+        _ => None,
+    }
+}
+
+/// The most literals a pattern's set may have when taken with `\d` as the ASCII digits.
+const MAX_DIGIT_LITERALS: usize = 256;
+
+/// The decimal digits beyond ASCII: Unicode `\d` without 0-9.
+static WIDE_DIGITS: std::sync::LazyLock<regex_syntax::hir::ClassUnicode> = std::sync::LazyLock::new(|| {
+    use regex_syntax::hir::{Class, ClassUnicode, ClassUnicodeRange};
+    let mut digits = match regex_syntax::parse(r"\d").map(Hir::into_kind) {
+        Ok(HirKind::Class(Class::Unicode(digits))) => digits,
+        // It is; were it not, nothing would be taken out, and nothing would be wide.
+        _ => ClassUnicode::empty(),
+    };
+    digits.difference(&ClassUnicode::new([ClassUnicodeRange::new('\0', '\x7F')]));
+    digits
+});
+
+/// `c` is a decimal digit beyond ASCII ([`WIDE_DIGITS`]); in the Basic Multilingual Plane,
+/// from a table of a bit a character, made once.
+fn is_wide_digit(c: char) -> bool {
+    static BMP: std::sync::LazyLock<Box<[u64]>> = std::sync::LazyLock::new(|| {
+        let mut bits = vec![0u64; 0x10000 / 64];
+        for r in WIDE_DIGITS.ranges().iter().filter(|r| u32::from(r.start()) < 0x10000) {
+            for cp in u32::from(r.start())..=u32::from(r.end()).min(0xFFFF) {
+                bits[cp as usize / 64] |= 1 << (cp % 64);
+            }
+        }
+        bits.into()
+    });
+    match c as usize {
+        cp @ 0..0x10000 => BMP[cp / 64] >> (cp % 64) & 1 == 1,
+        _ => WIDE_DIGITS.ranges().iter().any(|r| r.start() <= c && c <= r.end()),
     }
 }
 
@@ -1005,11 +1155,13 @@ mod tests {
         assert_eq!(how(r"(?i)\bcharged\s+twice"), Filter::Prefix { boundary: true });
         assert_eq!(how(r"(\bpor\s*qu[eé]|\bcu[aá]ndo)"), Filter::Prefix { boundary: true });
         assert_eq!(how(r"(?i)charged|\btwice"), Filter::Prefix { boundary: false });
-        assert_eq!(how(r"\d+\s*stars?"), Filter::Suffix);
+        assert_eq!(how(r"\w+\s*stars?"), Filter::Suffix);
+        // Digits as ASCII digits: ten prefixes.
+        assert_eq!(how(r"\d+\s*stars?"), Filter::Prefix { boundary: false });
         assert_eq!(how(r"(?i)\w+\s+\w+"), Filter::Always);
         // Neither prefixes nor suffixes, but every match contains "called" or "wrote".
         let gated = |p: &str| Patterns::new([(p, 0)]).0.patterns[0].gated;
-        assert!(gated(r"(?i)(\d+|two)\s*(x|times)\s+(called|wrote)\w*"));
+        assert!(gated(r"(?i)(\w+|two)\s*(x|times)\s+(called|wrote)\w*"));
         assert!(!gated(r"(?i)\w+\s+\w+"));
         assert!(is_word_boundary("a cb", 2) && !is_word_boundary("acb", 1) && is_word_boundary("αβ", 0));
         assert!(!is_word_boundary("kαβ", 1) && !is_word_boundary("", 0));
@@ -1029,16 +1181,16 @@ mod tests {
         let mut out = Vec::new();
         for (a, b) in [("ΠΩΣ Σ ϖ", "πως ς π"), ("Не РАБОТАЕТ", "не работает"), ("ÜBER Ǆ", "über ǆ")]
         {
-            assert!(fold_into(a, &mut out));
+            assert!(fold_into(a, None, &mut out));
             let folded_a = out.clone();
-            assert!(fold_into(b, &mut out));
+            assert!(fold_into(b, None, &mut out));
             assert_eq!(folded_a.len(), a.len());
             // ASCII letters are left as they are: the automaton matches them in any case.
             assert_eq!(folded_a.to_ascii_lowercase(), out.to_ascii_lowercase(), "{a} {b}");
         }
-        assert!(fold_into("ok €😀 ᲈ", &mut out) && out == "ok €😀 ᲈ".as_bytes());
+        assert!(fold_into("ok €😀 ᲈ", None, &mut out) && out == "ok €😀 ᲈ".as_bytes());
         for odd in ["\u{212A}", "\u{017F}", "x ᲀ", "ẞ", "\u{A7DC}"] {
-            assert!(!fold_into(odd, &mut out), "{odd}");
+            assert!(!fold_into(odd, None, &mut out), "{odd}");
         }
     }
 
@@ -1148,7 +1300,8 @@ mod tests {
         ];
         let (index, _) = Patterns::new(patterns.iter().map(|p| (*p, 0)));
         let groups: Vec<usize> = index.patterns.iter().map(|p| p.group).collect();
-        assert_eq!(groups, [0, 0, 0, 1, 1, 1, 2, 2, 3], "split where a branch has prefixes, not otherwise");
+        // `(\d+\s*%|\bhalf)` has prefixes as a whole, with `\d` as the ASCII digits.
+        assert_eq!(groups, [0, 0, 0, 1, 1, 1, 2, 3, 3], "split where a branch has prefixes, not otherwise");
         assert_eq!(index.patterns[1].how, Filter::Suffix, "'… calls … never' is gated by its ends");
         assert_eq!(index.patterns[2].how, Filter::Prefix { boundary: true });
         check(
@@ -1164,6 +1317,69 @@ mod tests {
                 "ingenting",
             ],
         );
+    }
+
+    #[test]
+    fn digits_are_taken_as_ascii_for_literals_and_other_digits_run_the_pattern_whole() {
+        let patterns = [
+            r"(?i)\b(second|third|\d+th)\s+(\w+\s+)?(time|day)\b",
+            r"(?i)\b(\d+|two)\s+(days?|dager)\b",
+            r"\b\d+\s*%",
+            r"\d+ ?€",
+            r"(?i)\b(error|code)\s*[:#]?\s*\d{3,}\b",
+        ];
+        let (index, _) = Patterns::new(patterns.iter().enumerate().map(|(i, p)| (*p, i)));
+        let how: Vec<(Filter, bool)> = index.patterns.iter().map(|p| (p.how, p.ascii_digits)).collect();
+        assert_eq!(
+            how,
+            [
+                (Filter::Prefix { boundary: true }, true),
+                (Filter::Prefix { boundary: true }, true),
+                (Filter::Prefix { boundary: true }, true),
+                (Filter::Prefix { boundary: false }, true),
+                // As it is, with a thousand literals as digits: not taken so.
+                (Filter::Prefix { boundary: true }, false),
+            ]
+        );
+        check(
+            &patterns,
+            &[
+                "the 4th outage time, 3 days, 50 %, 99 €, error 5003",
+                "the ٤th outage time, ٣ days, ٥٠ %, ٩٩ €, error ٥٠٠٣",
+                "the 4th time and the ௪th time; ௨ days; ２ dager",
+                "١٠ days then 10 days, code: 404, 𝟒th day",
+                "third day",
+                "no digits at all, time day",
+            ],
+        );
+        // `\w` and `\s` reach beyond ASCII with more than digits: left as they are.
+        for p in [r"\w+", r"\s", r"[\d\w]"] {
+            assert!(ascii_digits(&regex_syntax::parse(p).expect("valid")).is_none(), "{p}");
+        }
+        assert_eq!(ascii_digits(&regex_syntax::parse(r"\d").expect("valid")), regex_syntax::parse("[0-9]").ok());
+    }
+
+    #[test]
+    fn wide_digits_are_the_decimal_digits_beyond_ascii() {
+        let digit = regex::Regex::new(r"^\d$").expect("valid");
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            assert_eq!(is_wide_digit(c), !c.is_ascii() && digit.is_match(c.encode_utf8(&mut [0; 4])), "{c:?}");
+        }
+    }
+
+    proptest::proptest! {
+        /// Posts with digits of any script find what each pattern alone finds.
+        #[test]
+        fn digits_of_any_script_find_the_same_matches(text in "[0-9٠-٩௦-௯０-９thdays ]{0,16}") {
+            let patterns = [r"(?i)\b(\d+th|one)\s+day", r"\b\d\d?\s*d", r"(?i)(\d+|a)\s+days?\b", r"\d\s*th"];
+            let compiled: Vec<regex::Regex> = patterns.iter().map(|p| regex::Regex::new(p).expect("valid")).collect();
+            let (index, _) = Patterns::new(patterns.iter().enumerate().map(|(i, p)| (*p, i)));
+            let mut got = Vec::new();
+            index.for_each_match(&text, |cue, s, e| got.push((cue, s, e)));
+            let want: Vec<(usize, usize, usize)> =
+                compiled.iter().enumerate().filter_map(|(i, re)| re.find(&text).map(|m| (i, m.start(), m.end()))).collect();
+            proptest::prop_assert_eq!(got, want);
+        }
     }
 
     #[test]
