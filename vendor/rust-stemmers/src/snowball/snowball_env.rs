@@ -1,14 +1,19 @@
 use std::borrow::Cow;
+use std::cmp::min;
+use std::sync::OnceLock;
 use snowball::Among;
 
-// repwatch: some of the calls the stemmers spend their time in are faster here, with the
-// same results (see PATCHED.md): the grouping tests look at an ASCII character without
-// decoding it and decode any other from its bytes; `eq_s_b` compares bytes without a call;
-// `replace_s` edits the word in place. Each original is kept below as `..._reference`
-// and, in debug builds, every call is checked against it: same answer, same cursor, same
-// word. A state the fast versions do not expect (a cursor past the end of the word or
-// inside a character), which the stemmers never make, is handed to the original, so that
-// even that behaves as it did.
+// repwatch: the calls the stemmers spend their time in are faster here, with the same
+// results (see PATCHED.md). `find_among` and `find_among_b` find the entry that the
+// original binary search ends on from an index of each table by its entries' first (or
+// last) byte; the grouping tests look at an ASCII character without decoding it and
+// decode any other from its bytes; `eq_s_b` compares bytes without a call; `replace_s`
+// edits the word in place. Each original is kept below as `..._reference` (for the
+// searches, the original binary search) and, in debug builds, every call is checked
+// against it: same answer, same cursor, same word. A state the fast versions do not
+// expect (a cursor past the end of the word or inside a character, a table not sorted),
+// which the stemmers never make, is handed to the original, so that even that behaves
+// as it did.
 
 #[derive(Debug, Clone)]
 pub struct SnowballEnv<'a> {
@@ -64,6 +69,149 @@ fn in_group(chars: &[u8], min: u32, max: u32, ch: u32) -> bool {
     }
     let ch = ch - min;
     (chars[(ch >> 3) as usize] & (0x1 << (ch & 0x7))) != 0
+}
+
+/// In a table's entries `lo..hi`, which all share their first compared byte with `word`
+/// (sorted, a prefix first), how many sort before or as `word`, counted from the start of
+/// the table, and how many bytes the last of those has in common with `word` (0 when it
+/// is before the group: an entry that is empty or starts with a smaller byte). A binary
+/// search that starts each comparison after the bytes that the entries on either side
+/// share with the word, which the entries between share too. The entries are compared
+/// from their start (`find_among`), or with `BACKWARD` from their end (`find_among_b`).
+#[inline(always)]
+fn search_group<T, const BACKWARD: bool>(amongs: &[Among<T>], lo: usize, hi: usize, word: &[u8]) -> (usize, usize) {
+    let (mut a, mut b) = (lo, hi);
+    // The group shares one byte with a word, none with the empty word (its group is the
+    // empty entries).
+    let shared = min(word.len(), 1);
+    let (mut common_a, mut common_b) = (shared, shared);
+    while a < b {
+        let m = a + (b - a) / 2;
+        let key = amongs[m].0.as_bytes();
+        let mut common = min(common_a, common_b);
+        let before_or_same = loop {
+            if common >= key.len() {
+                break true;
+            }
+            if common >= word.len() {
+                break false;
+            }
+            let (k, w) = if BACKWARD {
+                (key[key.len() - 1 - common], word[word.len() - 1 - common])
+            } else {
+                (key[common], word[common])
+            };
+            if k != w {
+                break k < w;
+            }
+            common += 1;
+        };
+        if before_or_same {
+            a = m + 1;
+            common_a = common;
+        } else {
+            b = m;
+            common_b = common;
+        }
+    }
+    (a, if a > lo { common_a } else { 0 })
+}
+
+/// Where a table's entries start for each value of the byte compared first (the first
+/// byte for `find_among`, the last for `find_among_b`), built on the table's first use.
+///
+/// The tables are sorted (as bytes, from the end for `find_among_b`), so the original's
+/// binary search ends on the last entry that sorts before or as the word (a prefix sorting
+/// first), or on entry 0 with nothing matched when there is none, and that entry is found
+/// by searching only the entries whose first compared byte is the word's.
+struct AmongIndex {
+    /// The table's address and length, and whether it is searched from the end.
+    table: (usize, usize, bool),
+    /// `starts[f]`: how many entries have a first compared byte below `f - 1` (`f` = 0 for
+    /// an empty entry, the byte + 1 otherwise), for `f` in 0..=257; None when the table is
+    /// not sorted as the search needs.
+    starts: Option<Box<[u16; 258]>>,
+}
+
+/// The tables' indexes, found by address (open addressing; the stemmers have 249 tables).
+const AMONG_INDEX_SLOTS: usize = 1024;
+static AMONG_INDEXES: [OnceLock<AmongIndex>; AMONG_INDEX_SLOTS] = [const { OnceLock::new() }; AMONG_INDEX_SLOTS];
+
+impl AmongIndex {
+    /// The index of a table if it has been built (None also when the table is not sorted
+    /// as the search needs, so that the original's search is used). Tables are `'static`,
+    /// so an address is never another table's later.
+    #[inline(always)]
+    fn get<T>(amongs: &'static [Among<T>], backward: bool) -> Option<&'static [u16; 258]> {
+        let table = (amongs.as_ptr() as usize, amongs.len(), backward);
+        let first = (table.0 >> 3).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - 10);
+        for slot in first..first + AMONG_INDEX_SLOTS {
+            match AMONG_INDEXES[slot % AMONG_INDEX_SLOTS].get() {
+                Some(index) if index.table == table => return index.starts.as_deref(),
+                Some(_) => continue,
+                None => return None,
+            }
+        }
+        None
+    }
+
+    /// The index of a table, built on its first use.
+    fn of<T>(amongs: &'static [Among<T>], backward: bool) -> Option<&'static [u16; 258]> {
+        let table = (amongs.as_ptr() as usize, amongs.len(), backward);
+        let first = (table.0 >> 3).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - 10);
+        for slot in first..first + AMONG_INDEX_SLOTS {
+            match AMONG_INDEXES[slot % AMONG_INDEX_SLOTS].get() {
+                Some(index) if index.table == table => return index.starts.as_deref(),
+                Some(_) => continue,
+                None => return AmongIndex::add(amongs, backward, slot),
+            }
+        }
+        None
+    }
+
+    /// Builds the index of a table not seen yet and puts it in the first free slot from
+    /// `slot` (another thread may be doing the same).
+    fn add<T>(amongs: &'static [Among<T>], backward: bool, slot: usize) -> Option<&'static [u16; 258]> {
+        let table = (amongs.as_ptr() as usize, amongs.len(), backward);
+        for slot in slot..slot + AMONG_INDEX_SLOTS {
+            let index = AMONG_INDEXES[slot % AMONG_INDEX_SLOTS].get_or_init(|| AmongIndex::new(amongs, backward));
+            if index.table == table {
+                return index.starts.as_deref();
+            }
+        }
+        None
+    }
+
+    fn new<T>(amongs: &[Among<T>], backward: bool) -> AmongIndex {
+        let first = |w: &Among<T>| {
+            let key = w.0.as_bytes();
+            let byte = if backward { key.last() } else { key.first() };
+            byte.map_or(0, |&b| b as usize + 1)
+        };
+        let sorted = amongs.windows(2).all(|w| {
+            let (a, b) = (w[0].0.as_bytes(), w[1].0.as_bytes());
+            if backward { a.iter().rev().lt(b.iter().rev()) } else { a < b }
+        });
+        let table = (amongs.as_ptr() as usize, amongs.len(), backward);
+        if !sorted || amongs.len() > u16::MAX as usize {
+            return AmongIndex { table, starts: None };
+        }
+        let mut starts = Box::new([0u16; 258]);
+        for w in amongs {
+            for start in &mut starts[first(w) + 1..] {
+                *start += 1;
+            }
+        }
+        AmongIndex { table, starts: Some(starts) }
+    }
+
+    /// The entries whose first compared byte is `byte` (for no byte, the empty entries):
+    /// those before sort before any word starting (or ending) with it, those after, after.
+    #[inline]
+    fn group(starts: &[u16; 258], byte: Option<&u8>) -> (usize, usize) {
+        let f = byte.map_or(0, |&b| b as usize + 1);
+        (starts[f] as usize, starts[f + 1] as usize)
+    }
 }
 
 impl<'a> SnowballEnv<'a> {
@@ -531,8 +679,85 @@ impl<'a> SnowballEnv<'a> {
         self.current[self.bra..self.ket].to_string()
     }
 
-    pub fn find_among<T>(&mut self, amongs: &[Among<T>], context: &mut T) -> i32 {
-        use std::cmp::min;
+    // `find_among` and `find_among_b`: the original binary search, and then the loop over
+    // the entry it ends on and the entries it falls back to (`w.1`), running the routines
+    // of those that have one (`w.3`) until one succeeds. Here the search is done from the
+    // table's index (`AmongIndex`; checked against the original's in debug builds), and
+    // when the entries on the way have no routine, which is all but four entries of the
+    // Finnish stemmer, the loop too, without a call; otherwise, and on a table's first use,
+    // `find_among_general` does it all as the original did.
+    pub fn find_among<T>(&mut self, amongs: &'static [Among<T>], context: &mut T) -> i32 {
+        match self.find_among_fast(amongs) {
+            Some(result) => result,
+            None => self.find_among_general(amongs, context),
+        }
+    }
+
+    /// The result of `find_among`, or None (before changing anything) when the general path
+    /// is needed.
+    #[inline(always)]
+    fn find_among_fast<T>(&mut self, amongs: &'static [Among<T>]) -> Option<i32> {
+        let rest = self.current.as_bytes().get(self.cursor..self.limit)?;
+        let index = AmongIndex::get(amongs, false)?;
+        let (lo, hi) = AmongIndex::group(index, rest.first());
+        let (n, common_i) = search_group::<T, false>(amongs, lo, hi, rest);
+        let mut i = n.saturating_sub(1);
+        let common_i = if n == 0 { 0 } else { common_i };
+        debug_assert_eq!((i as i32, common_i), self.find_among_search_reference(amongs), "find_among at {} in {:?}", self.cursor, self.current);
+        loop {
+            let w = &amongs[i];
+            if common_i >= w.0.len() {
+                if w.3.is_some() {
+                    return None;
+                }
+                self.cursor = self.cursor + w.0.len();
+                return Some(w.2);
+            }
+            if w.1 < 0 {
+                return Some(0);
+            }
+            i = w.1 as usize;
+        }
+    }
+
+    /// `find_among` with the search from the table's index (built here on its first use) or,
+    /// for a table not sorted as that needs, the original's, and then the original's loop.
+    #[inline(never)]
+    fn find_among_general<T>(&mut self, amongs: &'static [Among<T>], context: &mut T) -> i32 {
+        let (mut i, common_i) = match (self.current.as_bytes().get(self.cursor..self.limit), AmongIndex::of(amongs, false)) {
+            (Some(rest), Some(index)) => {
+                let (lo, hi) = AmongIndex::group(index, rest.first());
+                let (n, common) = search_group::<T, false>(amongs, lo, hi, rest);
+                if n == 0 { (0, 0) } else { ((n - 1) as i32, common) }
+            }
+            _ => self.find_among_search_reference(amongs),
+        };
+        debug_assert_eq!((i, common_i), self.find_among_search_reference(amongs), "find_among at {} in {:?}", self.cursor, self.current);
+        let c = self.cursor;
+        loop {
+            let w = &amongs[i as usize];
+            if common_i >= w.0.len() {
+                self.cursor = c + w.0.len();
+                if let Some(ref method) = w.3 {
+                    let res = method(self, context);
+                    self.cursor = c + w.0.len();
+                    if res {
+                        return w.2;
+                    }
+                } else {
+                    return w.2;
+                }
+            }
+            i = w.1;
+            if i < 0 {
+                return 0;
+            }
+        }
+    }
+
+    /// The original binary search of `find_among`.
+    #[inline(never)]
+    fn find_among_search_reference<T>(&self, amongs: &[Among<T>]) -> (i32, usize) {
         let mut i: i32 = 0;
         let mut j: i32 = amongs.len() as i32;
 
@@ -579,14 +804,64 @@ impl<'a> SnowballEnv<'a> {
                 first_key_inspected = true;
             }
         }
+        (i, common_i)
+    }
 
+    pub fn find_among_b<T>(&mut self, amongs: &'static [Among<T>], context: &mut T) -> i32 {
+        match self.find_among_b_fast(amongs) {
+            Some(result) => result,
+            None => self.find_among_b_general(amongs, context),
+        }
+    }
+
+    /// The result of `find_among_b`, or None (before changing anything) when the general path
+    /// is needed.
+    #[inline(always)]
+    fn find_among_b_fast<T>(&mut self, amongs: &'static [Among<T>]) -> Option<i32> {
+        let rest = self.current.as_bytes().get(self.limit_backward..self.cursor)?;
+        let index = AmongIndex::get(amongs, true)?;
+        let (lo, hi) = AmongIndex::group(index, rest.last());
+        let (n, common_i) = search_group::<T, true>(amongs, lo, hi, rest);
+        let mut i = n.saturating_sub(1);
+        let common_i = if n == 0 { 0 } else { common_i };
+        debug_assert_eq!((i as i32, common_i), self.find_among_b_search_reference(amongs), "find_among_b at {} in {:?}", self.cursor, self.current);
+        loop {
+            let w = &amongs[i];
+            if common_i >= w.0.len() {
+                if w.3.is_some() {
+                    return None;
+                }
+                self.cursor = self.cursor - w.0.len();
+                return Some(w.2);
+            }
+            if w.1 < 0 {
+                return Some(0);
+            }
+            i = w.1 as usize;
+        }
+    }
+
+    /// `find_among_b` with the search from the table's index (built here on its first use) or,
+    /// for a table not sorted as that needs, the original's, and then the original's loop.
+    #[inline(never)]
+    fn find_among_b_general<T>(&mut self, amongs: &'static [Among<T>], context: &mut T) -> i32 {
+        let (mut i, common_i) = match (self.current.as_bytes().get(self.limit_backward..self.cursor), AmongIndex::of(amongs, true)) {
+            (Some(rest), Some(index)) => {
+                let (lo, hi) = AmongIndex::group(index, rest.last());
+                let (n, common) = search_group::<T, true>(amongs, lo, hi, rest);
+                if n == 0 { (0, 0) } else { ((n - 1) as i32, common) }
+            }
+            _ => self.find_among_b_search_reference(amongs),
+        };
+        debug_assert_eq!((i, common_i), self.find_among_b_search_reference(amongs), "find_among_b at {} in {:?}", self.cursor, self.current);
+        let c = self.cursor;
         loop {
             let w = &amongs[i as usize];
             if common_i >= w.0.len() {
-                self.cursor = c + w.0.len();
+                self.cursor = c - w.0.len();
                 if let Some(ref method) = w.3 {
                     let res = method(self, context);
-                    self.cursor = c + w.0.len();
+                    self.cursor = c - w.0.len();
                     if res {
                         return w.2;
                     }
@@ -601,7 +876,9 @@ impl<'a> SnowballEnv<'a> {
         }
     }
 
-    pub fn find_among_b<T>(&mut self, amongs: &[Among<T>], context: &mut T) -> i32 {
+    /// The original binary search of `find_among_b`.
+    #[inline(never)]
+    fn find_among_b_search_reference<T>(&self, amongs: &[Among<T>]) -> (i32, usize) {
         let mut i: i32 = 0;
         let mut j: i32 = amongs.len() as i32;
 
@@ -653,24 +930,6 @@ impl<'a> SnowballEnv<'a> {
                 first_key_inspected = true;
             }
         }
-        loop {
-            let w = &amongs[i as usize];
-            if common_i >= w.0.len() {
-                self.cursor = c - w.0.len();
-                if let Some(ref method) = w.3 {
-                    let res = method(self, context);
-                    self.cursor = c - w.0.len();
-                    if res {
-                        return w.2;
-                    }
-                } else {
-                    return w.2;
-                }
-            }
-            i = w.1;
-            if i < 0 {
-                return 0;
-            }
-        }
+        (i, common_i)
     }
 }
