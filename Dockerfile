@@ -9,6 +9,8 @@ FROM rust:1-bookworm AS build
 WORKDIR /src
 # Dependencies first, so that a source change does not rebuild them.
 COPY Cargo.toml Cargo.lock build.rs ./
+# The patched crates that Cargo.toml's [patch.crates-io] points at.
+COPY vendor vendor
 RUN mkdir -p src rules && echo 'fn main() {}' > src/main.rs && touch src/lib.rs \
     && cargo build --release --locked 2>/dev/null || true
 COPY migrations migrations
