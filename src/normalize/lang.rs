@@ -154,10 +154,9 @@ impl Identifier {
     /// happy"), so one Tamil word can be enough; but a Swedish post with "unga", or an
     /// English one with "Thala", names its own language in its function words.
     fn is_tanglish(&self, words: &[Cow<str>]) -> bool {
-        let mut skel = String::new();
         let tamil: f32 = words
             .iter()
-            .map(|w| match TANGLISH.weight(w, &mut skel) {
+            .map(|w| match TANGLISH.weight(w) {
                 0.0 if has_tamil_ending(w) => TANGLISH_ENDING,
                 weight => weight,
             })
@@ -171,7 +170,7 @@ impl Identifier {
             .filter(|w| {
                 // A function word of a language we analyse, or a letter Tamil in Latin
                 // letters does not use (ä, é, ø …).
-                TANGLISH.weight(w, &mut skel) == 0.0
+                TANGLISH.weight(w) == 0.0
                     && !has_tamil_ending(w)
                     && (ENGLISH.contains(w.as_ref())
                         || self.words.get(w.as_ref()).is_some_and(|v| v.function != 0)
@@ -636,7 +635,8 @@ const TANGLISH_ENDING: f32 = 0.5;
 /// Frequent words of Tamil written in Latin letters (src/normalize/tanglish.txt says how
 /// they were chosen), by skeleton: one skeleton and one lookup per word of a post.
 struct Tanglish {
-    by_skeleton: FxHashMap<String, Spellings>,
+    /// By [`skeleton`] key.
+    by_skeleton: FxHashMap<u64, Spellings>,
 }
 
 /// The listed words of one skeleton.
@@ -650,13 +650,10 @@ struct Spellings {
 }
 
 impl Tanglish {
-    /// What `word` (lowercase) counts as Tamil evidence: 1, ½ or 0. `skel` is scratch
-    /// space, kept by the caller so that a post costs one allocation, not one per word.
-    fn weight(&self, word: &str, skel: &mut String) -> f32 {
-        if !skeleton(word, skel) {
-            return 0.0;
-        }
-        match self.by_skeleton.get(skel.as_str()) {
+    /// What `word` (lowercase) counts as Tamil evidence: 1, ½ or 0.
+    fn weight(&self, word: &str) -> f32 {
+        let Some(key) = skeleton(word) else { return 0.0 };
+        match self.by_skeleton.get(&key) {
             None => 0.0,
             Some(s) => s.spelt.iter().find(|(w, _)| *w == word).map_or(s.weight, |(_, weight)| *weight),
         }
@@ -664,8 +661,7 @@ impl Tanglish {
 }
 
 static TANGLISH: LazyLock<Tanglish> = LazyLock::new(|| {
-    let mut by_skeleton: FxHashMap<String, Spellings> = FxHashMap::default();
-    let mut skel = String::new();
+    let mut by_skeleton: FxHashMap<u64, Spellings> = FxHashMap::default();
     for line in include_str!("tanglish.txt").lines() {
         let line = line.split('#').next().unwrap_or_default();
         for entry in line.split_whitespace() {
@@ -674,10 +670,12 @@ static TANGLISH: LazyLock<Tanglish> = LazyLock::new(|| {
                 (_, Some(w)) => (w, Some(0.5)),
                 _ => (entry, None),
             };
-            if !skeleton(word, &mut skel) {
+            let Some(key) = skeleton(word) else {
+                // Not all lowercase ASCII letters, or a skeleton too long for a key.
+                assert!(!word.bytes().all(|b| b.is_ascii_lowercase()), "{word:?}: skeleton too long");
                 continue;
-            }
-            let s = by_skeleton.entry(skel.clone()).or_default();
+            };
+            let s = by_skeleton.entry(key).or_default();
             match spelt {
                 Some(weight) => s.spelt.push((word, weight)),
                 None => s.weight = 1.0,
@@ -687,21 +685,30 @@ static TANGLISH: LazyLock<Tanglish> = LazyLock::new(|| {
     Tanglish { by_skeleton }
 });
 
-/// Folds the spelling variants of romanised Tamil into `out`: runs of one letter become
-/// one (irukku/iruku, semma/sema, vaanga/vanga), zh → l (vaazhthukkal/vaalthukkal), th → t,
-/// dh → d, sh → s, bh/kh/gh → b/k/g (thala/tala, santhosham/santosam), and a leading y
-/// before e goes (yellam/ellam). False, with `out` left unusable, for a word that is not
-/// all ASCII letters: Tamil in Latin letters has no accents.
-fn skeleton(word: &str, out: &mut String) -> bool {
-    out.clear();
+/// The most letters of a [`skeleton`] key: 5 bits a letter in 64 (the longest listed
+/// word's skeleton has 12, "terinjukonga").
+const SKELETON_LETTERS: u32 = 12;
+
+/// The skeleton of `word`, which folds the spelling variants of romanised Tamil: runs of
+/// one letter become one (irukku/iruku, semma/sema, vaanga/vanga), zh → l
+/// (vaazhthukkal/vaalthukkal), th → t, dh → d, sh → s, bh/kh/gh → b/k/g (thala/tala,
+/// santhosham/santosam), and a leading y before e goes (yellam/ellam). As a number, its
+/// letters 5 bits each (a = 1 … z = 26), so that a word is looked up without a string;
+/// none for a word that is not all ASCII lowercase letters (Tamil in Latin letters has no
+/// accents), or whose skeleton has more than [`SKELETON_LETTERS`] letters (no listed
+/// word's has: the table's construction checks).
+fn skeleton(word: &str) -> Option<u64> {
     let b = word.as_bytes();
-    if !b.iter().all(u8::is_ascii_lowercase) {
-        return false;
-    }
+    // A leading "ye" is lowercase: only the check of the letters after it is needed.
     let mut i = usize::from(b.len() > 3 && b.starts_with(b"ye"));
+    let mut key = 0u64;
+    let mut letters = 0;
     let mut last = 0u8;
     while i < b.len() {
         let mut c = b[i];
+        if !c.is_ascii_lowercase() {
+            return None;
+        }
         i += 1;
         if b.get(i) == Some(&b'h') {
             let folded = match c {
@@ -715,11 +722,15 @@ fn skeleton(word: &str, out: &mut String) -> bool {
             }
         }
         if c != last {
-            out.push(c as char);
+            letters += 1;
+            if letters > SKELETON_LETTERS {
+                return None;
+            }
+            key = key << 5 | u64::from(c - b'a' + 1);
             last = c;
         }
     }
-    true
+    Some(key)
 }
 
 /// Endings of Tamil verbs and cases that words of the other languages here (nearly)
@@ -772,6 +783,52 @@ mod tests {
                 .map(|w| w.to_lowercase())
                 .collect();
             proptest::prop_assert_eq!(latin_words(&text), words);
+        }
+    }
+
+    /// The skeleton as a string, as it was built before it became a number: the reference
+    /// for [`skeleton`].
+    fn skeleton_spelt(word: &str) -> Option<String> {
+        let b = word.as_bytes();
+        if !b.iter().all(u8::is_ascii_lowercase) {
+            return None;
+        }
+        let mut out = String::new();
+        let mut i = usize::from(b.len() > 3 && b.starts_with(b"ye"));
+        let mut last = 0u8;
+        while i < b.len() {
+            let mut c = b[i];
+            i += 1;
+            if b.get(i) == Some(&b'h') {
+                let folded = match c {
+                    b'z' => Some(b'l'),
+                    b't' | b'd' | b's' | b'b' | b'k' | b'g' => Some(c),
+                    _ => None,
+                };
+                if let Some(f) = folded {
+                    c = f;
+                    i += 1;
+                }
+            }
+            if c != last {
+                out.push(c as char);
+                last = c;
+            }
+        }
+        Some(out)
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(5000))]
+
+        /// The skeleton as a number is the string one's letters, 5 bits each, when it has
+        /// at most [`SKELETON_LETTERS`]; none when that is none or longer.
+        #[test]
+        fn skeleton_keys_are_the_spelt_skeletons(word in "(ye)?([a-z]|[aeiouyzhtdsbkg]{1,3}|[A-Zé0'])*") {
+            let want = skeleton_spelt(&word).filter(|s| s.len() <= SKELETON_LETTERS as usize).map(|s| {
+                s.bytes().fold(0u64, |key, c| key << 5 | u64::from(c - b'a' + 1))
+            });
+            proptest::prop_assert_eq!(skeleton(&word), want);
         }
     }
 
@@ -896,11 +953,7 @@ mod tests {
 
     #[test]
     fn tamil_spellings_share_a_skeleton() {
-        let skel = |w: &str| {
-            let mut s = String::new();
-            assert!(skeleton(w, &mut s), "{w:?}");
-            s
-        };
+        let skel = |w: &str| skeleton(w).unwrap_or_else(|| panic!("{w:?}"));
         for (a, b) in [
             ("irukku", "iruku"),
             ("romba", "rombha"),
@@ -912,11 +965,10 @@ mod tests {
         ] {
             assert_eq!(skel(a), skel(b), "{a} ~ {b}");
         }
-        assert!(!skeleton("café", &mut String::new()));
-        let mut s = String::new();
-        assert_eq!((TANGLISH.weight("rombha", &mut s), TANGLISH.weight("unga", &mut s)), (1.0, 0.5));
+        assert_eq!(skeleton("café"), None);
+        assert_eq!((TANGLISH.weight("rombha"), TANGLISH.weight("unga")), (1.0, 0.5));
         // "thaan" matches only as spelt: its skeleton is English "than".
-        assert_eq!((TANGLISH.weight("thaan", &mut s), TANGLISH.weight("than", &mut s)), (1.0, 0.0));
+        assert_eq!((TANGLISH.weight("thaan"), TANGLISH.weight("than")), (1.0, 0.0));
         assert!(has_tamil_ending("pannunga") && has_tamil_ending("vanthuchu") && !has_tamil_ending("unga"));
     }
 
@@ -926,19 +978,16 @@ mod tests {
         // be another language's function word.
         let (rules, errors) = crate::score::rules::load(None, None);
         assert!(errors.is_empty(), "{errors:?}");
-        let mut s = String::new();
         let mut clash = Vec::new();
         for (lang, r) in &rules.langs {
             if lang.is_latin_script() {
-                clash.extend(
-                    r.function_words.iter().filter(|w| TANGLISH.weight(w, &mut s) >= 1.0).map(|w| (*lang, w.clone())),
-                );
+                clash.extend(r.function_words.iter().filter(|w| TANGLISH.weight(w) >= 1.0).map(|w| (*lang, w.clone())));
             }
         }
         for set in [&*ENGLISH, &*NORWEGIAN, &*DANISH] {
-            clash.extend(set.iter().filter(|w| TANGLISH.weight(w, &mut s) >= 1.0).map(|w| (Lang::En, w.to_string())));
+            clash.extend(set.iter().filter(|w| TANGLISH.weight(w) >= 1.0).map(|w| (Lang::En, w.to_string())));
         }
-        clash.extend(NORDIC.keys().filter(|w| TANGLISH.weight(w, &mut s) >= 1.0).map(|w| (Lang::Sv, w.to_string())));
+        clash.extend(NORDIC.keys().filter(|w| TANGLISH.weight(w) >= 1.0).map(|w| (Lang::Sv, w.to_string())));
         assert!(clash.is_empty(), "{clash:?}");
     }
 
