@@ -29,7 +29,7 @@
 //!
 //! Pure and infallible: any text gets a language (English when nothing else fits).
 
-use std::borrow::Cow;
+use std::cell::RefCell;
 use std::sync::LazyLock;
 
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -112,8 +112,16 @@ impl Identifier {
         if counts[0] == 0 {
             return self.latin[0];
         }
-        let words = latin_words(text);
-        if self.tamil && self.is_tanglish(&words) {
+        // The words in a buffer the thread keeps: no allocation for a post.
+        WORDS.with_borrow_mut(|words| {
+            words.read(text);
+            self.detect_latin(text, words)
+        })
+    }
+
+    /// The language of `text`, mostly in Latin letters, whose `words` have been read.
+    fn detect_latin(&self, text: &str, words: &Words) -> Lang {
+        if self.tamil && self.is_tanglish(words) {
             return Lang::Ta;
         }
         if self.latin.len() == 1 {
@@ -121,7 +129,7 @@ impl Identifier {
         }
         // Enough function words of one language, well ahead of the next, decide without
         // trigrams (they are most of the cost of a post without `lang`).
-        let votes = self.votes(&words);
+        let votes = self.votes(words);
         let (first, second) = top_two(&votes);
         let (min_votes, ratio) = WORDS_FIRST;
         if votes[first] >= min_votes
@@ -140,10 +148,10 @@ impl Identifier {
             if !matches!(voted, Lang::Da | Lang::No | Lang::Sv) {
                 return voted;
             }
-            return self.scandinavian(&words, text, voted);
+            return self.scandinavian(words, text, voted);
         }
         if matches!(guess, Lang::Da | Lang::No | Lang::Sv) {
-            return self.scandinavian(&words, text, guess);
+            return self.scandinavian(words, text, guess);
         }
         guess
     }
@@ -153,7 +161,7 @@ impl Identifier {
     /// of the other languages in it. Posts mix in English freely ("vera level trailer, romba
     /// happy"), so one Tamil word can be enough; but a Swedish post with "unga", or an
     /// English one with "Thala", names its own language in its function words.
-    fn is_tanglish(&self, words: &[Cow<str>]) -> bool {
+    fn is_tanglish(&self, words: &Words) -> bool {
         let tamil: f32 = words
             .iter()
             .map(|w| match TANGLISH.weight(w) {
@@ -172,8 +180,8 @@ impl Identifier {
                 // letters does not use (ä, é, ø …).
                 TANGLISH.weight(w) == 0.0
                     && !has_tamil_ending(w)
-                    && (ENGLISH.contains(w.as_ref())
-                        || self.words.get(w.as_ref()).is_some_and(|v| v.function != 0)
+                    && (ENGLISH.contains(w)
+                        || self.words.get(*w).is_some_and(|v| v.function != 0)
                         || w.chars().any(|c| ('\u{00C0}'..='\u{024F}').contains(&c)))
             })
             .count();
@@ -201,10 +209,10 @@ impl Identifier {
 
     /// The votes of the words of a post for each candidate (see [`Identifier::by_words`]),
     /// without the trigrams' guess.
-    fn votes(&self, words: &[Cow<str>]) -> Vec<f32> {
+    fn votes(&self, words: &Words) -> Vec<f32> {
         let mut scores = vec![0.0f32; self.latin.len()];
         scores[0] += 0.25;
-        for w in words {
+        for w in words.iter() {
             // Lowercase ASCII without a run to cut ("sooo") is its own folding.
             let plain = w.is_ascii() && !w.as_bytes().windows(3).any(|r| r[0] == r[1] && r[1] == r[2]);
             // A plain word is one lookup for both; another is looked up folded and as written.
@@ -215,18 +223,13 @@ impl Identifier {
             } else {
                 (of(&crate::score::rules::fold(w)).function, of(w).spelling)
             };
-            if function != 0 {
-                let share = 1.0 / function.count_ones() as f32;
-                for (i, s) in scores.iter_mut().enumerate() {
-                    if function & (1 << i) != 0 {
-                        *s += share;
-                    }
-                }
+            // Only the candidates whose bits are set, lowest first.
+            let share = 1.0 / function.count_ones() as f32;
+            for i in bits(function) {
+                scores[i] += share;
             }
-            for (i, s) in scores.iter_mut().enumerate() {
-                if spelling & (1 << i) != 0 {
-                    *s += 1.0;
-                }
+            for i in bits(spelling) {
+                scores[i] += 1.0;
             }
         }
         scores
@@ -236,19 +239,19 @@ impl Identifier {
     /// English ones for them); the spellings that tell them apart decide ([`NORDIC`]: a
     /// word spelt so in two of them counts for both, against the third), and so do the
     /// letters: ä and ö are Swedish, æ and ø Danish and Norwegian.
-    fn scandinavian(&self, words: &[Cow<str>], text: &str, guess: Lang) -> Lang {
+    fn scandinavian(&self, words: &Words, text: &str, guess: Lang) -> Lang {
         const LANGS: [Lang; 3] = [Lang::Da, Lang::No, Lang::Sv];
         let mut score = [0.0f32; 3];
         let mut en = 0.0f32;
-        for w in words {
-            if let Some(bits) = NORDIC.get(w.as_ref()).copied().or_else(|| nordic_form(w)) {
+        for w in words.iter() {
+            if let Some(bits) = NORDIC.get(w).copied().or_else(|| nordic_form(w)) {
                 for (i, s) in score.iter_mut().enumerate() {
                     if bits & (1 << i) != 0 {
                         *s += 1.0;
                     }
                 }
             }
-            if ENGLISH.contains(w.as_ref()) {
+            if ENGLISH.contains(w) {
                 en += 1.0;
             }
         }
@@ -332,28 +335,172 @@ pub fn detect(text: &str, prior: &[Lang]) -> Lang {
     Identifier::new(prior).detect(text)
 }
 
-/// The words of `text`, lowercase, leaving out @handles and links: they are in no
-/// language ("@kami_stay" is not Tamil "kami"; "http" and "www" are Slovenian stop words,
-/// so that every link voted Slovenian).
-fn latin_words(text: &str) -> Vec<Cow<'_, str>> {
-    text.split_whitespace()
-        .filter(|t| !(t.starts_with('@') || has_scheme_separator(t) || t.starts_with("www.")))
-        .flat_map(|t| t.split(|c: char| !(super::chars::is_alphabetic(c) || c == '\'')))
-        .filter(|w| !w.is_empty() && !w.starts_with('\''))
-        .map(lowercase)
-        .collect()
+/// The indices of the bits set in `mask`, lowest first.
+fn bits(mut mask: u32) -> impl Iterator<Item = usize> {
+    std::iter::from_fn(move || {
+        let i = mask.trailing_zeros();
+        mask &= mask.wrapping_sub(1);
+        (i < 32).then_some(i as usize)
+    })
 }
 
-/// `w` in lowercase; a lowercase ASCII word is its own, not copied.
-fn lowercase(w: &str) -> Cow<'_, str> {
-    if w.bytes().all(|b| b.is_ascii_lowercase() || b == b'\'') { w.into() } else { w.to_lowercase().into() }
+/// The words of a post ([`Words::read`]): a copy of the post with its ASCII letters
+/// lowercased, where an ASCII word's lowercase form then is, followed by the other words
+/// lowercased; and where each word is in it. A post costs no allocation once the thread's
+/// buffer ([`WORDS`]) has grown to its size.
+#[derive(Default)]
+struct Words {
+    /// The post, ASCII letters lowercased; then the words beyond ASCII, lowercase.
+    text: String,
+    /// Where each word is in `text`.
+    spans: Vec<(usize, usize)>,
 }
 
-/// `t` contains "://" (a link). Found from each ':', without setting up a substring search
-/// for every word.
-fn has_scheme_separator(t: &str) -> bool {
-    let b = t.as_bytes();
-    memchr::memchr_iter(b':', b).any(|i| b[i + 1..].starts_with(b"//"))
+thread_local! {
+    /// The words of the post being identified on this thread.
+    static WORDS: RefCell<Words> = RefCell::default();
+}
+
+impl Words {
+    #[cfg(test)]
+    fn of(text: &str) -> Words {
+        let mut words = Words::default();
+        words.read(text);
+        words
+    }
+
+    /// Reads the words of `text`, lowercase, leaving out @handles and links: they are in
+    /// no language ("@kami_stay" is not Tamil "kami"; "http" and "www" are Slovenian stop
+    /// words, so that every link voted Slovenian). The words read before are forgotten.
+    ///
+    /// A word is a run of letters and apostrophes that starts with a letter, in a
+    /// whitespace-separated token that does not start with '@' or "www." and has no "://".
+    /// Read in one pass, ASCII without decoding; the words of a token are taken back when
+    /// a "://" turns up in it.
+    fn read(&mut self, text: &str) {
+        // ASCII lowercased in one go: the ASCII words' lowercase forms are then in place.
+        self.text.clear();
+        self.text.push_str(text);
+        self.text.make_ascii_lowercase();
+        self.spans.clear();
+        let b = text.as_bytes();
+        let mut at = 0;
+        while at < b.len() {
+            let (c, len) = char_at(text, at);
+            if c.is_whitespace() {
+                at += len;
+                continue;
+            }
+            if c == '@' || b[at..].starts_with(b"www.") {
+                at = token_end(text, at);
+                continue;
+            }
+            // A token: its words, until a space or the end.
+            let marks = (self.text.len(), self.spans.len());
+            while at < b.len() {
+                let (c, len) = char_at(text, at);
+                if c == '\'' || super::chars::is_alphabetic(c) {
+                    let start = at;
+                    let (end, ascii) = word_end(text, at);
+                    at = end;
+                    // A word, unless it starts with an apostrophe.
+                    if c != '\'' {
+                        if ascii {
+                            self.spans.push((start, end));
+                        } else {
+                            // Its lowercase form may be longer or shorter: after the post.
+                            let from = self.text.len();
+                            push_lowercase(&mut self.text, &text[start..end]);
+                            self.spans.push((from, self.text.len()));
+                        }
+                    }
+                    continue;
+                }
+                at += len;
+                if c.is_whitespace() {
+                    break;
+                }
+                if c == ':' && b[at..].starts_with(b"//") {
+                    // A link: its words are taken back and the rest of it skipped.
+                    self.text.truncate(marks.0);
+                    self.spans.truncate(marks.1);
+                    at = token_end(text, at);
+                    break;
+                }
+            }
+        }
+    }
+
+    fn len(&self) -> usize {
+        self.spans.len()
+    }
+
+    fn iter(&self) -> impl Iterator<Item = &str> {
+        self.spans.iter().map(|&(start, end)| &self.text[start..end])
+    }
+}
+
+/// The character of `text` at byte `at` (a character boundary) and its length.
+#[inline]
+fn char_at(text: &str, at: usize) -> (char, usize) {
+    match text.as_bytes()[at] {
+        b if b.is_ascii() => (b as char, 1),
+        _ => text[at..].chars().next().map_or((' ', 1), |c| (c, c.len_utf8())),
+    }
+}
+
+/// Where the run of letters and apostrophes of `text` from byte `at` ends, and whether it
+/// is all ASCII.
+#[inline]
+fn word_end(text: &str, mut at: usize) -> (usize, bool) {
+    let b = text.as_bytes();
+    let mut ascii = true;
+    loop {
+        while b.get(at).is_some_and(|&x| x.is_ascii_alphabetic() || x == b'\'') {
+            at += 1;
+        }
+        match b.get(at) {
+            Some(&x) if !x.is_ascii() => {
+                let (c, len) = char_at(text, at);
+                if !super::chars::is_alphabetic(c) {
+                    return (at, ascii);
+                }
+                ascii = false;
+                at += len;
+            }
+            _ => return (at, ascii),
+        }
+    }
+}
+
+/// Where the whitespace-separated token of `text` around byte `at` ends.
+fn token_end(text: &str, mut at: usize) -> usize {
+    while at < text.len() {
+        let (c, len) = char_at(text, at);
+        if c.is_whitespace() {
+            break;
+        }
+        at += len;
+    }
+    at
+}
+
+/// Appends `w` in lowercase to `out`, as [`str::to_lowercase`] writes it: a character at a
+/// time, but a word with a capital sigma by `to_lowercase` itself (its small form depends
+/// on the letters around it).
+fn push_lowercase(out: &mut String, w: &str) {
+    let start = out.len();
+    for c in w.chars() {
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+        } else if c == 'Σ' {
+            out.truncate(start);
+            out.push_str(&w.to_lowercase());
+            return;
+        } else {
+            out.extend(c.to_lowercase());
+        }
+    }
 }
 
 /// How many letters of `text` are Latin, Greek, Cyrillic, Tamil and Arabic. ASCII is
@@ -756,11 +903,11 @@ mod tests {
     proptest::proptest! {
         #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
 
-        /// The byte-wise count and the lowercase words without copies agree with the
-        /// plain forms: every letter decoded and looked up, every word lowercased.
+        /// The byte-wise count and the words read in one pass agree with the plain forms:
+        /// every letter decoded and looked up, every word lowercased.
         #[test]
         fn scripts_and_words_read_as_by_every_character(
-            text in "([a-z']{1,5}|[a-zA-Z']{1,5}|[ @:/.,0-9]|[×÷ÀÉßøſİΣσςΑ-ωЖж\u{0B85}\u{0BBE}\u{0627}\u{0300}😀\u{1F00}]{1,3}|www\\.|://){0,20}"
+            text in "([a-z']{1,5}|[a-zA-Z']{1,5}|[ @:/.,0-9]|[\t\n\u{85}\u{A0}\u{2003}\u{3000}]|[×÷ÀÉßøſİΣσςΑ-ωЖж\u{0B85}\u{0BBE}\u{0627}\u{0300}😀\u{1F00}]{1,3}|www\\.|://){0,20}"
         ) {
             let mut want = [0usize; 5];
             for c in text.chars().filter(|c| c.is_alphabetic()) {
@@ -782,7 +929,11 @@ mod tests {
                 .filter(|w| !w.is_empty() && !w.starts_with('\''))
                 .map(|w| w.to_lowercase())
                 .collect();
-            proptest::prop_assert_eq!(latin_words(&text), words);
+            // Read into a buffer that held other words before.
+            let mut read = Words::of("Ærlig talt, ΣΟΦΊΑ @x www.y.z");
+            read.read(&text);
+            proptest::prop_assert_eq!(read.iter().collect::<Vec<_>>(), words);
+            proptest::prop_assert_eq!(read.len(), read.iter().count());
         }
     }
 
@@ -1018,7 +1169,7 @@ mod tests {
             (Lang::En, ["the".to_string(), "and".into(), "is".into(), "not".into()].iter()),
             (Lang::Es, ["el".to_string(), "y".into(), "es".into(), "no".into()].iter()),
         ]);
-        let words = latin_words;
+        let words = Words::of;
         let votes = id.votes(&words("the order is late and the app is not working"));
         let (first, second) = top_two(&votes);
         assert_eq!(id.latin[first], Lang::En);
