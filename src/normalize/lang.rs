@@ -504,12 +504,20 @@ fn push_lowercase(out: &mut String, w: &str) {
 }
 
 /// How many letters of `text` are Latin, Greek, Cyrillic, Tamil and Arabic. ASCII is
-/// counted a byte at a time; only other characters are decoded and looked up.
+/// counted sixteen bytes at a time where it can be, else a byte at a time; only other
+/// characters are decoded and looked up.
 fn script_counts(text: &str) -> [usize; 5] {
     let mut counts = [0usize; 5];
     let bytes = text.as_bytes();
     let mut at = 0;
     while at < bytes.len() {
+        if let Some(chunk) = bytes.get(at..at + 16).and_then(|c| <&[u8; 16]>::try_from(c).ok())
+            && chunk.is_ascii()
+        {
+            counts[0] += ascii_letters(chunk);
+            at += 16;
+            continue;
+        }
         let b = bytes[at];
         if b.is_ascii() {
             counts[0] += usize::from(b.is_ascii_alphabetic());
@@ -529,6 +537,14 @@ fn script_counts(text: &str) -> [usize; 5] {
         counts[i] += usize::from(super::chars::is_alphabetic(c));
     }
     counts
+}
+
+/// How many of 16 ASCII bytes are letters (`u8::is_ascii_alphabetic`), counted so that the
+/// compiler can compare them all at once.
+#[inline]
+fn ascii_letters(chunk: &[u8; 16]) -> usize {
+    let n: u8 = chunk.iter().map(|&b| u8::from((b | 0x20).wrapping_sub(b'a') < 26)).sum();
+    usize::from(n)
 }
 
 fn to_whatlang(l: Lang) -> Option<whatlang::Lang> {
