@@ -3,7 +3,7 @@ use crate::core::{Info, Method, Options, Query};
 use crate::scripts::{
     RawScriptInfo, Script,
     grouping::{MultiLangScript, ScriptLangGroup},
-    raw_detect_script,
+    latin_surely_main, raw_detect_script,
 };
 use crate::{alphabets, combined, trigrams};
 
@@ -42,6 +42,15 @@ pub fn detect_with_options(text: &str, options: &Options) -> Option<Info> {
 }
 
 pub fn detect_by_query(query: &Query) -> Option<Info> {
+    // repwatch: most texts are plainly Latin; counting all 25 scripts to find so was a
+    // tenth of the detection.
+    if latin_surely_main(query.text) {
+        debug_assert_eq!(
+            raw_detect_script(query.text).main_script(),
+            Some(Script::Latin)
+        );
+        return detect_by_query_based_on_script(query, MultiLangScript::Latin);
+    }
     let raw_script_info = raw_detect_script(query.text);
     let script = raw_script_info.main_script()?;
 
@@ -105,6 +114,64 @@ mod tests {
     use super::*;
     use crate::core::FilterList;
     use crate::scripts::Script;
+
+    /// repwatch: every patched step is checked against the crate's code in debug builds
+    /// (`debug_assert`s); this runs them on random text of mixed scripts, with an
+    /// allowlist, a denylist and no list.
+    #[test]
+    fn patched_steps_agree_with_the_crates_on_random_text() {
+        const POOLS: [&str; 9] = [
+            "abcdefghijklmnopqrstuvwxyz",
+            "ABCDEFGHIJKLMNOPQRSTUVWXYZ",
+            "  .,!?'-0123456789@#:/\t\n\u{7f}",
+            "àáâäåæçèéêëìíîïñòóôöøùúûüýÿßÀÁÂÄÅÆÇÈÉÊËÑÖØÜÝ×÷µªº",
+            "ăąćčďęěğıİłńňőřśşšţťůűźżžĳœſǅǈǲȺɐ",
+            "абвгдежзийклмнопрстуфхцчшщъыьэюяёАБВГДЖЯЁіїєґ",
+            "αβγδεζηθικλμνξοπρστυφχψωΣΑΩάέήίόύώ",
+            "水語日本한국어ひらがなカタカナאבגعربيहिन्दीத",
+            "😀😡❤ ’“”…—ẞẞḃạ\u{300}\u{301}",
+        ];
+        let pools: Vec<Vec<char>> = POOLS.iter().map(|p| p.chars().collect()).collect();
+        let mut seed = 0x9E37_79B9_7F4A_7C15u64;
+        let mut next = move || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        let lists = [
+            FilterList::All,
+            FilterList::allow(vec![
+                Lang::Eng,
+                Lang::Dan,
+                Lang::Nob,
+                Lang::Swe,
+                Lang::Deu,
+                Lang::Spa,
+                Lang::Fra,
+            ]),
+            FilterList::deny(vec![Lang::Eng, Lang::Rus]),
+        ];
+        for _ in 0..3000 {
+            let mut text = String::new();
+            let len = next() % 120;
+            // Mostly one or two pools per text, as posts are.
+            let (a, b) = ((next() % 9) as usize, (next() % 9) as usize);
+            for _ in 0..len {
+                let pool = match next() % 8 {
+                    0..=3 => &pools[a],
+                    4..=5 => &pools[b],
+                    6 => &pools[2],
+                    _ => &pools[(next() % 9) as usize],
+                };
+                text.push(pool[(next() % pool.len() as u64) as usize]);
+            }
+            for list in &lists {
+                let options = Options::new().set_filter_list(list.clone());
+                let _ = detect_with_options(&text, &options);
+            }
+        }
+    }
 
     #[test]
     fn test_detect_spanish() {

@@ -117,9 +117,156 @@ pub fn raw_detect_script(text: &str) -> RawScriptInfo {
     RawScriptInfo::new(counters)
 }
 
+/// repwatch: whether [`raw_detect_script`] finds Latin the main script of `text`, known
+/// without counting every script: when more characters are Latin whatever order the
+/// counters are in (ASCII letters and U+0080..U+024F, which no other script claims) than
+/// there are characters another script claims, Latin's count is the largest and no other
+/// ties with it. False tells nothing: count them.
+pub(crate) fn latin_surely_main(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let mut latin = 0usize;
+    let mut other = 0usize;
+    let mut at = 0;
+    while at < bytes.len() {
+        // Sixteen ASCII bytes at a time where they are.
+        if let Some(chunk) = bytes
+            .get(at..at + 16)
+            .and_then(|c| <&[u8; 16]>::try_from(c).ok())
+            && chunk.is_ascii()
+        {
+            latin += ascii_letters(chunk);
+            at += 16;
+            continue;
+        }
+        let b = bytes[at];
+        if b.is_ascii() {
+            latin += usize::from(b.is_ascii_alphabetic());
+            at += 1;
+            continue;
+        }
+        let Some(ch) = text[at..].chars().next() else {
+            break;
+        };
+        at += ch.len_utf8();
+        if ch < '\u{0250}' {
+            latin += 1;
+        } else if claimed_by_other_than_latin(ch) {
+            other += 1;
+        }
+    }
+    latin > other
+}
+
+/// repwatch: how many of 16 ASCII bytes are letters (`u8::is_ascii_alphabetic`), counted so that the
+/// compiler can compare them all at once.
+#[inline]
+fn ascii_letters(chunk: &[u8; 16]) -> usize {
+    let n: u8 = chunk
+        .iter()
+        .map(|&b| u8::from((b | 0x20).wrapping_sub(b'a') < 26))
+        .sum();
+    usize::from(n)
+}
+
+/// repwatch: a script other than Latin counts `ch` when it comes first.
+fn claimed_by_other_than_latin(ch: char) -> bool {
+    chars::is_cyrillic(ch)
+        || chars::is_arabic(ch)
+        || chars::is_mandarin(ch)
+        || chars::is_devanagari(ch)
+        || chars::is_hebrew(ch)
+        || chars::is_ethiopic(ch)
+        || chars::is_georgian(ch)
+        || chars::is_bengali(ch)
+        || chars::is_hangul(ch)
+        || chars::is_hiragana(ch)
+        || chars::is_katakana(ch)
+        || chars::is_greek(ch)
+        || chars::is_kannada(ch)
+        || chars::is_tamil(ch)
+        || chars::is_thai(ch)
+        || chars::is_gujarati(ch)
+        || chars::is_gurmukhi(ch)
+        || chars::is_telugu(ch)
+        || chars::is_malayalam(ch)
+        || chars::is_oriya(ch)
+        || chars::is_myanmar(ch)
+        || chars::is_sinhala(ch)
+        || chars::is_khmer(ch)
+        || chars::is_armenian(ch)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn latin_below_u0250_is_latin_alone() {
+        // What `latin_surely_main` counts as Latin whatever the counters' order.
+        for ch in ('\u{0080}'..'\u{0250}').chain(('a'..='z').chain('A'..='Z')) {
+            assert!(chars::is_latin(ch) && !is_stop_char(ch), "{ch:?}");
+            assert!(!claimed_by_other_than_latin(ch), "{ch:?}");
+        }
+        // The other script functions are all the ones the counters use.
+        let text = "Ж ع 水 क ש ሀ ა ই 한 ひ カ Ω ಕ த ก ક ਕ క മ ଓ က ස ក Ա";
+        let info = raw_detect_script(text);
+        let counted: usize = info
+            .counters
+            .iter()
+            .filter(|(s, _)| *s != Script::Latin)
+            .map(|(_, n)| n)
+            .sum();
+        assert_eq!(
+            counted,
+            text.chars()
+                .filter(|&c| claimed_by_other_than_latin(c))
+                .count()
+        );
+        assert_eq!(counted, 24);
+    }
+
+    #[test]
+    fn ascii_letters_are_counted_as_one_by_one() {
+        for b in 0..128u8 {
+            let mut chunk = *b"a1B;zZ@[`{~ 0xyQ";
+            chunk[7] = b;
+            let want = chunk.iter().filter(|c| c.is_ascii_alphabetic()).count();
+            assert_eq!(ascii_letters(&chunk), want, "{b}");
+        }
+    }
+
+    #[test]
+    fn latin_is_surely_main_only_when_counting_says_so() {
+        for text in [
+            "Hello there",
+            "Hej då, vi ses på måndag",
+            "Hello мир",
+            "Привет мир hello",
+            "ab мир",
+            "abc мир",
+            "abcd мир",
+            "水水 ab",
+            "ᴫᵸ ab",
+            "😀😀😀 a",
+            "",
+            "123 !!",
+            "Ǆ ɐɐɐ ꭰ",
+            "Sixteen ASCII bytes and more, then мир мир мир мир мир",
+            "мир мир мир мир мир мир and then sixteen ASCII bytes or so",
+        ] {
+            if latin_surely_main(text) {
+                assert_eq!(detect_script(text), Some(Script::Latin), "{text:?}");
+            }
+        }
+        assert!(
+            latin_surely_main("Hej då")
+                && latin_surely_main("😀😀😀 a")
+                && latin_surely_main("abcd мир")
+        );
+        assert!(
+            !latin_surely_main("abc мир") && !latin_surely_main("") && !latin_surely_main("123")
+        );
+    }
 
     #[test]
     fn test_script_name() {
