@@ -228,6 +228,9 @@ pub enum Lang {
     Cym = 69,
 }
 
+/// repwatch: how many languages there are.
+pub(crate) const LANG_COUNT: usize = VALUES.len();
+
 const VALUES: [Lang; 70] = [
     Lang::Epo,
     Lang::Eng,

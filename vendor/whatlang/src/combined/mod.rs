@@ -40,10 +40,28 @@ pub fn raw_detect(iquery: &InternalQuery) -> RawOutcome {
     let alphabet_scores: &Vec<(Lang, f64)> = &alphabet_raw_outcome.scores;
     let trigram_scores: &Vec<(Lang, f64)> = &trigram_raw_outcome.scores;
 
-    let mut all_langs: Vec<Lang> = alphabet_scores.iter().map(|x| x.0).collect();
-    for (lang, _) in trigram_scores.iter() {
-        if !all_langs.contains(lang) {
-            all_langs.push(*lang);
+    // repwatch: each language's two scores looked up by its value instead of searched
+    // for; the languages in the same order (the alphabet's, then the trigrams' others).
+    let mut by_lang = [(0.0f64, 0.0f64); crate::lang::LANG_COUNT];
+    let mut all_langs: Vec<Lang> = Vec::with_capacity(alphabet_scores.len() + trigram_scores.len());
+    let mut seen = [false; crate::lang::LANG_COUNT];
+    for &(lang, score) in alphabet_scores {
+        // The first of a language's scores, as `find` took it.
+        if !seen[lang as usize] {
+            seen[lang as usize] = true;
+            by_lang[lang as usize].0 = score;
+        }
+        all_langs.push(lang);
+    }
+    let mut in_trigrams = [false; crate::lang::LANG_COUNT];
+    for &(lang, score) in trigram_scores {
+        if !in_trigrams[lang as usize] {
+            in_trigrams[lang as usize] = true;
+            by_lang[lang as usize].1 = score;
+        }
+        if !seen[lang as usize] {
+            seen[lang as usize] = true;
+            all_langs.push(lang);
         }
     }
 
@@ -55,16 +73,23 @@ pub fn raw_detect(iquery: &InternalQuery) -> RawOutcome {
     let mut scores = Vec::with_capacity(all_langs.len());
 
     for lang in all_langs {
-        let a: f64 = alphabet_scores
-            .iter()
-            .find(|(l, _)| l == &lang)
-            .map(|x| x.1)
-            .unwrap_or(0.0);
-        let t: f64 = trigram_scores
-            .iter()
-            .find(|(l, _)| l == &lang)
-            .map(|x| x.1)
-            .unwrap_or(0.0);
+        let (a, t) = by_lang[lang as usize];
+        debug_assert_eq!(
+            a.to_bits(),
+            alphabet_scores
+                .iter()
+                .find(|(l, _)| l == &lang)
+                .map_or(0.0, |x| x.1)
+                .to_bits()
+        );
+        debug_assert_eq!(
+            t.to_bits(),
+            trigram_scores
+                .iter()
+                .find(|(l, _)| l == &lang)
+                .map_or(0.0, |x| x.1)
+                .to_bits()
+        );
 
         debug_assert!(a >= 0.0);
         debug_assert!(a <= 1.0);

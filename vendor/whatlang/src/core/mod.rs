@@ -12,6 +12,7 @@ pub use confidence::calculate_confidence;
 pub use detect::{detect, detect_lang, detect_with_options};
 pub use detector::Detector;
 pub use filter_list::FilterList;
+pub(crate) use filter_list::LangSet;
 pub use info::Info;
 pub use method::Method;
 pub use options::Options;

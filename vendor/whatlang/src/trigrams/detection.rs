@@ -5,7 +5,7 @@ use super::{ARABIC_LANGS, CYRILLIC_LANGS, DEVANAGARI_LANGS, HEBREW_LANGS, LATIN_
 use super::{LangProfile, LangProfileList};
 use super::{MAX_TOTAL_DISTANCE, MAX_TRIGRAM_DISTANCE, Trigram};
 use crate::Lang;
-use crate::core::{FilterList, Info, InternalQuery, Text, calculate_confidence};
+use crate::core::{FilterList, Info, InternalQuery, LangSet, Text, calculate_confidence};
 use crate::scripts::grouping::MultiLangScript;
 
 #[derive(Debug)]
@@ -65,7 +65,7 @@ fn calculate_scores_in_profiles(
     filter_list: &FilterList,
     lang_profile_list: LangProfileList,
 ) -> RawOutcome {
-    let mut lang_distances: Vec<(Lang, u32)> = vec![];
+    let mut lang_distances: Vec<(Lang, u32)> = Vec::with_capacity(lang_profile_list.len());
 
     let TrigramsWithPositions {
         trigram_positions, ..
@@ -86,8 +86,9 @@ fn calculate_scores_in_profiles(
         }
     }
 
+    let allowed = LangSet::of(filter_list);
     for (k, &(lang, lang_trigrams)) in lang_profile_list.iter().enumerate() {
-        if !filter_list.is_allowed(lang) {
+        if !allowed.contains(lang) {
             continue;
         }
         let all_missing = lang_trigrams.len() as i64 * MAX_TRIGRAM_DISTANCE as i64;
