@@ -29,18 +29,108 @@ pub(crate) fn unpack(key: u64) -> Trigram {
 
 #[inline]
 pub fn get_trigrams_with_positions(text: &LowercaseText) -> TrigramsWithPositions {
-    let CountResult {
-        total_trigrams,
-        trigram_occurances,
-    } = count(text);
-    let trigram_positions = trigram_occurances_to_positions(trigram_occurances);
+    let (total_trigrams, trigram_positions) = ranked_trigrams(text);
+    #[cfg(debug_assertions)]
+    {
+        let CountResult {
+            total_trigrams: total,
+            trigram_occurances,
+        } = count(text);
+        debug_assert_eq!(total_trigrams, total);
+        debug_assert_eq!(
+            trigram_positions,
+            trigram_occurances_to_positions(trigram_occurances)
+        );
+    }
     TrigramsWithPositions {
         _total_trigrams: total_trigrams,
         trigram_positions,
     }
 }
 
+/// repwatch: the text's trigrams ranked as [`count`] and [`trigram_occurances_to_positions`]
+/// rank them (by count, then trigram, descending; the first [`TEXT_TRIGRAMS_SIZE`]), and how
+/// many there are, without a map: the trigrams of the text are sorted, so that equal ones
+/// are next to each other, and only the few seen more than once need a sort of their own
+/// (the rest are already in order). The order is total (trigrams are different), so any
+/// way of sorting gives the same ranks.
+fn ranked_trigrams(text: &str) -> (u32, Vec<u64>) {
+    // The trigrams as `count` reads them: the text's characters (stop characters made
+    // spaces) and a space after them, each the last of a trigram whose first two are the
+    // two before (a space and the first character to begin with); none whose middle is a
+    // space next to another. Characters are below 2^21: a trigram is `pack`ed as it goes.
+    const SPACE: u64 = ' ' as u64;
+    let bytes = text.as_bytes();
+    let mut trigrams: Vec<u64> = Vec::with_capacity(bytes.len() + 1);
+    if !bytes.is_empty() {
+        let (first, mut at) = trigram_char(text, 0);
+        let mut pair = SPACE << 21 | first;
+        let mut done = false;
+        while !done {
+            let c3 = if at < bytes.len() {
+                let (c3, next) = trigram_char(text, at);
+                at = next;
+                c3
+            } else {
+                done = true;
+                SPACE
+            };
+            let (c1, c2) = (pair >> 21, pair & 0x1F_FFFF);
+            if !(c2 == SPACE && (c1 == SPACE || c3 == SPACE)) {
+                trigrams.push(pair << 21 | c3);
+            }
+            pair = c2 << 21 | c3;
+        }
+    }
+    let total = trigrams.len() as u32;
+    trigrams.sort_unstable();
+    // The trigrams seen once, ascending, moved to the front (each is written at or before
+    // where it was read); those seen more often, with their counts, aside.
+    let mut repeated: Vec<u128> = Vec::new();
+    let mut once = 0;
+    let mut start = 0;
+    while start < trigrams.len() {
+        let key = trigrams[start];
+        let mut end = start + 1;
+        while end < trigrams.len() && trigrams[end] == key {
+            end += 1;
+        }
+        if end - start == 1 {
+            trigrams[once] = key;
+            once += 1;
+        } else {
+            repeated.push(((end - start) as u128) << 64 | key as u128);
+        }
+        start = end;
+    }
+    trigrams.truncate(once);
+    trigrams.reverse();
+    repeated.sort_unstable_by(|a, b| b.cmp(a));
+    trigrams.splice(0..0, repeated.iter().map(|&key| key as u64));
+    // we're interested only in the first 600 (2 * MAX_TRIGRAM_DISTANCE)
+    trigrams.truncate(TEXT_TRIGRAMS_SIZE);
+    (total, trigrams)
+}
+
+/// repwatch: [`to_trigram_char`] of the character of `text` at byte `at`, as a number, and
+/// where the next character starts.
+#[inline(always)]
+fn trigram_char(text: &str, at: usize) -> (u64, usize) {
+    let b = text.as_bytes()[at];
+    if b.is_ascii() {
+        let ch = if is_stop_char(b as char) {
+            ' '
+        } else {
+            b as char
+        };
+        return (ch as u64, at + 1);
+    }
+    let ch = text[at..].chars().next().unwrap_or(' ');
+    (ch as u64, at + ch.len_utf8())
+}
+
 #[inline]
+#[cfg_attr(not(debug_assertions), allow(dead_code))]
 fn trigram_occurances_to_positions(trigram_occurances: HashMap<u64, u32>) -> Vec<u64> {
     // Sort in descending order by number of occurrences and trigrams. repwatch: as one
     // integer each, count above trigram: the same order as sorting (count, trigram) pairs,
@@ -58,12 +148,14 @@ fn trigram_occurances_to_positions(trigram_occurances: HashMap<u64, u32>) -> Vec
         .collect()
 }
 
+#[cfg_attr(not(debug_assertions), allow(dead_code))]
 struct CountResult {
     total_trigrams: u32,
     trigram_occurances: HashMap<u64, u32>,
 }
 
 #[inline]
+#[cfg_attr(not(debug_assertions), allow(dead_code))]
 fn count(text: &LowercaseText) -> CountResult {
     let hash_capacity = calculate_initial_hash_capacity(text);
     let mut trigram_occurances: HashMap<u64, u32> = HashMap::with_capacity(hash_capacity);
@@ -105,6 +197,7 @@ fn to_trigram_char(ch: char) -> char {
 // In order to improve performance, define the initial capacity for trigrams hash map,
 // based on the size of the input text.
 #[inline]
+#[cfg_attr(not(debug_assertions), allow(dead_code))]
 fn calculate_initial_hash_capacity(text: &str) -> usize {
     const MAX_INITIAL_HASH_CAPACITY: usize = 2048;
 
