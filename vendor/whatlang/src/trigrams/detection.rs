@@ -1,3 +1,6 @@
+use std::cell::RefCell;
+use std::rc::Rc;
+
 use hashbrown::HashMap;
 
 use super::utils::{TrigramsWithPositions, get_trigrams_with_positions, pack};
@@ -74,19 +77,17 @@ fn calculate_scores_in_profiles(
 
     // repwatch: the distance of every profile at once, from the text's trigrams looked up
     // in an inverted index (one lookup per text trigram instead of one per profile
-    // trigram and language); the same sums as `calculate_distance`.
-    let index = ProfileIndex::of(lang_profile_list);
+    // trigram and language) of the allowed languages' profiles; the same sums as
+    // `calculate_distance`.
+    let allowed = LangSet::of(filter_list);
+    let index = ProfileIndex::of(lang_profile_list, allowed);
     let mut matched = vec![0i64; lang_profile_list.len()];
     for (n, trigram) in trigram_positions.iter().enumerate() {
-        if let Some(entries) = index.map.get(trigram) {
-            for &(lang, i) in entries {
-                matched[lang as usize] +=
-                    MAX_TRIGRAM_DISTANCE as i64 - (n as i64 - i as i64).abs();
-            }
+        for &(lang, i) in index.entries(*trigram) {
+            matched[lang as usize] += MAX_TRIGRAM_DISTANCE as i64 - (n as i64 - i as i64).abs();
         }
     }
 
-    let allowed = LangSet::of(filter_list);
     for (k, &(lang, lang_trigrams)) in lang_profile_list.iter().enumerate() {
         if !allowed.contains(lang) {
             continue;
@@ -122,44 +123,73 @@ fn calculate_scores_in_profiles(
 }
 
 /// repwatch: trigram → (index of the language in its profile list, position in the
-/// profile), built once per script.
+/// profile), for the profiles of some of the languages of a list: the trigram's entries
+/// are `entries[start..start + len]`.
 struct ProfileIndex {
-    map: HashMap<u64, Vec<(u8, u16)>>,
+    map: HashMap<u64, (u32, u32)>,
+    entries: Vec<(u8, u16)>,
 }
 
+/// repwatch: the indexes a thread has built, by profile list and allowed languages, the
+/// latest last.
+type IndexCache = Vec<(LangProfileList, LangSet, Rc<ProfileIndex>)>;
+
+/// repwatch: how many indexes a thread keeps (a detector's languages make one; repwatch
+/// has a detector per brand, most with the same languages).
+const CACHED_INDEXES: usize = 8;
+
 impl ProfileIndex {
-    fn of(list: LangProfileList) -> &'static ProfileIndex {
-        use std::sync::LazyLock;
-        static LATIN: LazyLock<ProfileIndex> = LazyLock::new(|| ProfileIndex::build(LATIN_LANGS));
-        static CYRILLIC: LazyLock<ProfileIndex> =
-            LazyLock::new(|| ProfileIndex::build(CYRILLIC_LANGS));
-        static ARABIC: LazyLock<ProfileIndex> = LazyLock::new(|| ProfileIndex::build(ARABIC_LANGS));
-        static DEVANAGARI: LazyLock<ProfileIndex> =
-            LazyLock::new(|| ProfileIndex::build(DEVANAGARI_LANGS));
-        static HEBREW: LazyLock<ProfileIndex> = LazyLock::new(|| ProfileIndex::build(HEBREW_LANGS));
-        let same = |other: LangProfileList| std::ptr::eq(list, other);
-        if same(LATIN_LANGS) {
-            &LATIN
-        } else if same(CYRILLIC_LANGS) {
-            &CYRILLIC
-        } else if same(ARABIC_LANGS) {
-            &ARABIC
-        } else if same(DEVANAGARI_LANGS) {
-            &DEVANAGARI
-        } else {
-            assert!(same(HEBREW_LANGS), "unknown profile list");
-            &HEBREW
+    /// The index of the profiles in `list` of the `allowed` languages: built the first
+    /// time a thread asks for it (the other languages' entries would only be skipped).
+    fn of(list: LangProfileList, allowed: LangSet) -> Rc<ProfileIndex> {
+        thread_local! {
+            static CACHE: RefCell<IndexCache> = const { RefCell::new(Vec::new()) };
         }
+        CACHE.with_borrow_mut(|cache| {
+            let found = cache
+                .iter()
+                .position(|(l, a, _)| std::ptr::eq(*l, list) && *a == allowed);
+            if let Some(k) = found {
+                return Rc::clone(&cache[k].2);
+            }
+            if cache.len() == CACHED_INDEXES {
+                cache.remove(0);
+            }
+            let index = Rc::new(ProfileIndex::build(list, allowed));
+            cache.push((list, allowed, Rc::clone(&index)));
+            index
+        })
     }
 
-    fn build(list: LangProfileList) -> ProfileIndex {
-        let mut map: HashMap<u64, Vec<(u8, u16)>> = HashMap::new();
-        for (k, &(_, trigrams)) in list.iter().enumerate() {
+    fn build(list: LangProfileList, allowed: LangSet) -> ProfileIndex {
+        assert!(list.len() <= usize::from(u8::MAX) + 1);
+        let mut lists: HashMap<u64, Vec<(u8, u16)>> = HashMap::new();
+        for (k, &(lang, trigrams)) in list.iter().enumerate() {
+            if !allowed.contains(lang) {
+                continue;
+            }
             for (i, &trigram) in trigrams.iter().enumerate() {
-                map.entry(pack(trigram)).or_default().push((k as u8, i as u16));
+                lists
+                    .entry(pack(trigram))
+                    .or_default()
+                    .push((k as u8, i as u16));
             }
         }
-        ProfileIndex { map }
+        let mut map = HashMap::with_capacity(lists.len());
+        let mut entries = Vec::new();
+        for (trigram, list) in lists {
+            map.insert(trigram, (entries.len() as u32, list.len() as u32));
+            entries.extend(list);
+        }
+        ProfileIndex { map, entries }
+    }
+
+    #[inline]
+    fn entries(&self, trigram: u64) -> &[(u8, u16)] {
+        match self.map.get(&trigram) {
+            Some(&(start, len)) => &self.entries[start as usize..(start + len) as usize],
+            None => &[],
+        }
     }
 }
 
