@@ -999,6 +999,24 @@ mod tests {
         }
     }
 
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(500))]
+
+        /// The steps of the vendored whatlang replaced for speed are checked against the
+        /// crate's own code in debug builds (vendor/whatlang/PATCHED.md): random text of
+        /// mixed scripts, through the detector of three priors, runs those checks.
+        #[test]
+        fn whatlang_agrees_with_the_steps_it_replaced(
+            text in "([a-zA-Z]{1,8}|[ .,!?'0-9@:/#\t]|[àáâäåæçèéêëíñóöøúüýÿßÀÉÖØÜ×ĳœſİǅȺ]|[а-яА-ЯёЁ]{1,4}|[α-ωΑ-ΩΣς]{1,4}|[水語日本한국ひカ]|[😀❤’“”—ẞɐ]){0,60}"
+        ) {
+            for prior in [&[][..], &[Lang::No, Lang::Da, Lang::En], &[Lang::De, Lang::Fr, Lang::Ru]] {
+                let id = Identifier::new(prior);
+                let _ = id.detector.detect(&text);
+                let _ = id.detect(&text);
+            }
+        }
+    }
+
     fn check(prior: &[Lang], cases: &[(&str, Lang)]) {
         let id = Identifier::new(prior);
         for (text, want) in cases {
