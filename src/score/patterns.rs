@@ -1194,6 +1194,21 @@ mod tests {
         }
     }
 
+    /// (cue, start, end) of each match.
+    type Found = Vec<(usize, usize, usize)>;
+
+    /// The matches of `patterns` (the cue is the index) on `text`, through the prefilter,
+    /// and of each pattern alone.
+    fn through_the_prefilter_and_alone(patterns: &[&str], text: &str) -> (Found, Found) {
+        let compiled: Vec<regex::Regex> = patterns.iter().map(|p| regex::Regex::new(p).expect("valid")).collect();
+        let (index, _) = Patterns::new(patterns.iter().enumerate().map(|(i, p)| (*p, i)));
+        let mut got = Vec::new();
+        index.for_each_match(text, |cue, s, e| got.push((cue, s, e)));
+        let want =
+            compiled.iter().enumerate().filter_map(|(i, re)| re.find(text).map(|m| (i, m.start(), m.end()))).collect();
+        (got, want)
+    }
+
     proptest::proptest! {
         /// Any mix of cases of Greek, Cyrillic and Latin letters (with the variants that
         /// cannot be folded in place) finds what each pattern alone finds.
@@ -1208,12 +1223,7 @@ mod tests {
                 r"Το|вВ",
                 r"(?i)k(?-i:S)",
             ];
-            let compiled: Vec<regex::Regex> = patterns.iter().map(|p| regex::Regex::new(p).expect("valid")).collect();
-            let (index, _) = Patterns::new(patterns.iter().enumerate().map(|(i, p)| (*p, i)));
-            let mut got = Vec::new();
-            index.for_each_match(&text, |cue, s, e| got.push((cue, s, e)));
-            let want: Vec<(usize, usize, usize)> =
-                compiled.iter().enumerate().filter_map(|(i, re)| re.find(&text).map(|m| (i, m.start(), m.end()))).collect();
+            let (got, want) = through_the_prefilter_and_alone(&patterns, &text);
             proptest::prop_assert_eq!(got, want);
         }
     }
@@ -1372,12 +1382,7 @@ mod tests {
         #[test]
         fn digits_of_any_script_find_the_same_matches(text in "[0-9٠-٩௦-௯０-９thdays ]{0,16}") {
             let patterns = [r"(?i)\b(\d+th|one)\s+day", r"\b\d\d?\s*d", r"(?i)(\d+|a)\s+days?\b", r"\d\s*th"];
-            let compiled: Vec<regex::Regex> = patterns.iter().map(|p| regex::Regex::new(p).expect("valid")).collect();
-            let (index, _) = Patterns::new(patterns.iter().enumerate().map(|(i, p)| (*p, i)));
-            let mut got = Vec::new();
-            index.for_each_match(&text, |cue, s, e| got.push((cue, s, e)));
-            let want: Vec<(usize, usize, usize)> =
-                compiled.iter().enumerate().filter_map(|(i, re)| re.find(&text).map(|m| (i, m.start(), m.end()))).collect();
+            let (got, want) = through_the_prefilter_and_alone(&patterns, &text);
             proptest::prop_assert_eq!(got, want);
         }
     }
