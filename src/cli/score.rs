@@ -4,7 +4,7 @@
 use std::io::{BufRead, BufWriter, Read, Write};
 use std::path::Path;
 use std::process::ExitCode;
-use std::sync::mpsc;
+use std::sync::{LazyLock, mpsc};
 
 use anyhow::Context as _;
 
@@ -62,9 +62,12 @@ pub fn run(rules: Option<&Path>, file: Option<&Path>) -> anyhow::Result<ExitCode
         let mut waiting = std::collections::BTreeMap::new();
         let (mut sent, mut written, mut line_no) = (0usize, 0usize, 0usize);
         let mut more = true;
+        // The buffers of chunks written, for the chunks read next: a new one grew by
+        // copying itself over several times.
+        let mut spare: Vec<Vec<u8>> = Vec::new();
         while more || written < sent {
             if more && sent - written < AHEAD * threads {
-                let chunk = read_chunk(&mut *input, &mut line_no)?;
+                let chunk = read_chunk(&mut *input, &mut line_no, spare.pop().unwrap_or_default())?;
                 more = chunk.len() == CHUNK;
                 if !chunk.is_empty() {
                     job_tx.send((sent, chunk)).map_err(|_| stopped())?;
@@ -74,8 +77,9 @@ pub fn run(rules: Option<&Path>, file: Option<&Path>) -> anyhow::Result<ExitCode
             }
             let (n, scored) = out_rx.recv().map_err(|_| stopped())?;
             waiting.insert(n, scored);
-            while let Some(scored) = waiting.remove(&written) {
-                bad += write_results(scored, &mut out)?;
+            while let Some((chunk, lines)) = waiting.remove(&written) {
+                bad += write_results(&chunk, lines, &mut out)?;
+                spare.push(chunk.bytes);
                 written += 1;
             }
         }
@@ -92,27 +96,55 @@ pub fn run(rules: Option<&Path>, file: Option<&Path>) -> anyhow::Result<ExitCode
     Ok(if bad > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
 }
 
-/// Lines with their numbers.
-type Chunk = Vec<(usize, Vec<u8>)>;
+/// Lines read one after another into one buffer, with their numbers and where each ends
+/// in it: a line of its own each cost an allocation, and several as it grew.
+#[derive(Default)]
+struct Chunk {
+    bytes: Vec<u8>,
+    /// (line number, end of the line in `bytes`), in order; a line starts where the one
+    /// before it ends.
+    lines: Vec<(usize, usize)>,
+}
+
+impl Chunk {
+    fn len(&self) -> usize {
+        self.lines.len()
+    }
+
+    fn is_empty(&self) -> bool {
+        self.lines.is_empty()
+    }
+
+    /// Each line's number and bytes (with its newline, if it has one).
+    fn iter(&self) -> impl Iterator<Item = (usize, &[u8])> {
+        let mut start = 0;
+        self.lines.iter().map(move |&(n, end)| {
+            let line = &self.bytes[start..end];
+            start = end;
+            (n, line)
+        })
+    }
+}
 
 type Scored = (Chunk, Vec<Result<String, String>>);
 
-/// Up to [`CHUNK`] lines, numbered from `line_no + 1`; fewer only at the end of the input.
-fn read_chunk(input: &mut dyn BufRead, line_no: &mut usize) -> anyhow::Result<Chunk> {
-    let mut chunk = Vec::with_capacity(CHUNK);
+/// Up to [`CHUNK`] lines, numbered from `line_no + 1`, into `bytes` (emptied first); fewer
+/// only at the end of the input.
+fn read_chunk(input: &mut dyn BufRead, line_no: &mut usize, mut bytes: Vec<u8>) -> anyhow::Result<Chunk> {
+    bytes.clear();
+    let mut chunk = Chunk { bytes, lines: Vec::with_capacity(CHUNK) };
     while chunk.len() < CHUNK {
-        let mut buf = Vec::new();
-        if input.read_until(b'\n', &mut buf).context("reading input")? == 0 {
+        if input.read_until(b'\n', &mut chunk.bytes).context("reading input")? == 0 {
             break;
         }
         *line_no += 1;
-        chunk.push((*line_no, buf));
+        chunk.lines.push((*line_no, chunk.bytes.len()));
     }
     Ok(chunk)
 }
 
 /// Writes one scored chunk; returns how many of its lines were bad.
-fn write_results((chunk, lines): Scored, out: &mut impl Write) -> anyhow::Result<usize> {
+fn write_results(chunk: &Chunk, lines: Vec<Result<String, String>>, out: &mut impl Write) -> anyhow::Result<usize> {
     let mut bad = 0;
     for ((n, _), result) in chunk.iter().zip(lines) {
         match result {
@@ -133,7 +165,7 @@ fn write_results((chunk, lines): Scored, out: &mut impl Write) -> anyhow::Result
 /// Scores each line; an empty string for a blank line. A line whose scoring panicked (a
 /// bug: the scorer is meant to take any text) is reported as bad and the others go on;
 /// a thread that died would leave the lines after it unwritten.
-fn score_chunk(scorer: &Scorer, chunk: &[(usize, Vec<u8>)]) -> Vec<Result<String, String>> {
+fn score_chunk(scorer: &Scorer, chunk: &Chunk) -> Vec<Result<String, String>> {
     chunk
         .iter()
         .map(|(_, bytes)| {
@@ -163,53 +195,73 @@ fn score_line(scorer: &Scorer, bytes: &[u8]) -> Result<String, String> {
 /// [`tests::Output`], written directly (keys as they are, strings escaped only when they
 /// need it): serializing field by field was a tenth of the command's time after scoring.
 pub fn output_line(id: Option<&str>, s: &Score) -> String {
-    let mut out = Vec::with_capacity(160 + 24 * s.matched.len());
-    out.extend_from_slice(b"{\"id\":");
+    let mut out = String::with_capacity(160 + 24 * s.matched.len());
+    out.push_str("{\"id\":");
     match id {
         Some(id) => json_str(&mut out, id),
-        None => out.extend_from_slice(b"null"),
+        None => out.push_str("null"),
     }
-    out.extend_from_slice(b",\"lang\":");
+    out.push_str(",\"lang\":");
     json_str(&mut out, &s.lang);
-    out.extend_from_slice(b",\"sentiment\":");
+    out.push_str(",\"sentiment\":");
     json_f64(&mut out, three_places(s.sentiment));
-    out.extend_from_slice(b",\"polarity\":");
-    json_str(&mut out, s.polarity.as_str());
-    out.extend_from_slice(if s.complaint { b",\"complaint\":true" } else { b",\"complaint\":false" });
-    out.extend_from_slice(b",\"complaint_score\":");
+    out.push_str(",\"polarity\":");
+    json_plain(&mut out, s.polarity.as_str());
+    out.push_str(if s.complaint { ",\"complaint\":true" } else { ",\"complaint\":false" });
+    out.push_str(",\"complaint_score\":");
     json_f64(&mut out, three_places(s.complaint_score));
-    out.extend_from_slice(b",\"category\":");
+    out.push_str(",\"category\":");
     match s.category {
-        Some(c) => json_str(&mut out, c.as_str()),
-        None => out.extend_from_slice(b"null"),
+        Some(c) => json_plain(&mut out, c.as_str()),
+        None => out.push_str("null"),
     }
-    out.extend_from_slice(b",\"matched\":[");
+    out.push_str(",\"matched\":[");
     for (i, m) in s.matched.iter().enumerate() {
         if i > 0 {
-            out.push(b',');
+            out.push(',');
         }
         json_str(&mut out, m);
     }
-    out.extend_from_slice(b"]}");
-    // Only whole UTF-8 strings and ASCII went in.
-    String::from_utf8(out).unwrap_or_default()
+    out.push_str("]}");
+    out
 }
 
 /// `s` as a JSON string: as it is between quotes when no byte needs escaping (most ids
 /// and every rule id), else as serde_json escapes it.
-fn json_str(out: &mut Vec<u8>, s: &str) {
+fn json_str(out: &mut String, s: &str) {
     if s.bytes().any(|b| b < 0x20 || b == b'"' || b == b'\\') {
-        let _ = serde_json::to_writer(&mut *out, s);
+        out.push_str(&serde_json::to_string(s).unwrap_or_default());
     } else {
-        out.push(b'"');
-        out.extend_from_slice(s.as_bytes());
-        out.push(b'"');
+        out.push('"');
+        out.push_str(s);
+        out.push('"');
     }
 }
 
-/// `x` as serde_json writes it.
-fn json_f64(out: &mut Vec<u8>, x: f64) {
-    let _ = serde_json::to_writer(&mut *out, &x);
+/// A string of ours that needs no escaping (a polarity, a category),
+/// as a JSON string.
+fn json_plain(out: &mut String, s: &str) {
+    debug_assert!(!s.bytes().any(|b| b < 0x20 || b == b'"' || b == b'\\'), "{s:?}");
+    out.push('"');
+    out.push_str(s);
+    out.push('"');
+}
+
+/// `x` as serde_json writes it. The whole numbers of thousandths from 0 to 1 (what
+/// [`three_places`] gives, with a sign) are written as serde_json wrote them once, taken
+/// from a table: formatting each float was a quarter of the line's cost.
+fn json_f64(out: &mut String, x: f64) {
+    static THOUSANDTHS: LazyLock<Vec<String>> =
+        LazyLock::new(|| (0..=1000).map(|k| serde_json::to_string(&(k as f64 / 1000.0)).unwrap_or_default()).collect());
+    let k = (x.abs() * 1000.0).round();
+    if k <= 1000.0 && k / 1000.0 == x.abs() {
+        if x.is_sign_negative() {
+            out.push('-');
+        }
+        out.push_str(&THOUSANDTHS[k as usize]);
+    } else {
+        out.push_str(&serde_json::to_string(&x).unwrap_or_default());
+    }
 }
 
 /// f32 → f64 without the binary noise ("-0.71", not "-0.7099999785423279").
@@ -235,6 +287,29 @@ mod tests {
         complaint_score: f64,
         category: Option<&'static str>,
         matched: &'a [CompactString],
+    }
+
+    /// Every number of thousandths from -1 to 1 (and -0) is written as serde_json writes it.
+    #[test]
+    fn thousandths_are_written_as_serde_json_writes_them() {
+        let mut xs: Vec<f64> = (-1000..=1000).map(|k| k as f64 / 1000.0).collect();
+        xs.extend([-0.0, 0.0005, 1.5, -2.0, 1e-7, f64::NAN, f64::INFINITY]);
+        for x in xs {
+            let mut out = String::new();
+            json_f64(&mut out, x);
+            assert_eq!(out, serde_json::to_string(&x).unwrap(), "{x:?}");
+        }
+    }
+
+    /// A chunk's lines are the input's lines, numbered on from the line before.
+    #[test]
+    fn a_chunk_holds_the_lines_read() {
+        let text = "a\n\nbc\r\nd";
+        let mut line_no = 7;
+        let chunk = read_chunk(&mut text.as_bytes(), &mut line_no, b"left over".to_vec()).unwrap();
+        let lines: Vec<(usize, &[u8])> = chunk.iter().collect();
+        assert_eq!(lines, [(8, &b"a\n"[..]), (9, b"\n"), (10, b"bc\r\n"), (11, b"d")]);
+        assert_eq!(line_no, 11);
     }
 
     proptest::proptest! {
