@@ -129,13 +129,31 @@ struct WordFacts {
     content: bool,
 }
 
-/// Per (scorer, language): a cache of [`WORD_FACTS`] places, a word going to the place its
-/// hash picks and taking it from the word there. A small direct-mapped cache rather than
-/// a map of every word: memory stays bounded (under half a megabyte per language and
-/// thread), a miss costs no more than the lookups it saves, and the frequent words, which
-/// make most of a post, are found. A map of every word (tried) made real posts 10–15%
-/// slower: its lookups wait on memory.
-type RememberedWords = FxHashMap<(u64, Option<Lang>), Box<[Option<(WordKey, WordFacts)>]>>;
+/// Per (scorer, language): what is remembered of the words seen ([`Remembered`]).
+type RememberedWords = FxHashMap<(u64, Option<Lang>), Remembered>;
+
+/// A cache of [`WORD_FACTS`] places, a word going to the place its hash picks and taking
+/// it from the word there, in front of a map of the words seen. The places are a small
+/// direct-mapped cache, so that the frequent words, which make most of a post, are found
+/// without a lookup that waits on memory: a map of every word alone (tried) made real
+/// posts 10–15% slower. A word that lost its place is found in the map: two in five of the
+/// words the places missed on the mixed posts had been seen, and each was stemmed and
+/// looked up in the rules again (the stem filter's own cache of stems, which this
+/// replaces, saved the stemming only).
+struct Remembered {
+    places: Box<[Option<(WordKey, WordFacts)>]>,
+    /// Up to [`rules::WORD_CACHE`] words, then emptied.
+    seen: FxHashMap<WordKey, WordFacts>,
+}
+
+impl Remembered {
+    fn new() -> Remembered {
+        // The map made as large as the places from the start: growing it there, one
+        // rehash after another, cost what it saved on the first 20,000 mixed posts.
+        let seen = FxHashMap::with_capacity_and_hasher(WORD_FACTS, Default::default());
+        Remembered { places: vec![None; WORD_FACTS].into(), seen }
+    }
+}
 
 /// How many places a scorer's word cache has per thread and language.
 const WORD_FACTS: usize = 1 << 12;
@@ -164,6 +182,18 @@ impl WordKey {
     fn is_of(&self, t: &Token) -> bool {
         let n = self.len as usize;
         n == t.norm.len() && self.tag == word_tag(t) && self.bytes[..n] == *t.norm.as_bytes()
+    }
+}
+
+/// Hashed from its first 22 bytes, its length and its tag, as three words, for the map of
+/// the words seen: hashing all 32 bytes one by one was most of a lookup's cost, and
+/// longer words that share 22 bytes are few.
+impl std::hash::Hash for WordKey {
+    fn hash<H: std::hash::Hasher>(&self, h: &mut H) {
+        let word = |i: usize| u64::from_le_bytes(std::array::from_fn(|k| self.bytes[i + k]));
+        h.write_u64(word(0));
+        h.write_u64(word(8));
+        h.write_u64(word(16) << 16 | u64::from(self.len) << 8 | u64::from(self.tag));
     }
 }
 
@@ -497,7 +527,7 @@ impl Scorer {
             if words.len() >= 64 && !words.contains_key(&(self.id, lang)) {
                 words.clear();
             }
-            let remembered = words.entry((self.id, lang)).or_insert_with(|| vec![None; WORD_FACTS].into());
+            let remembered = words.entry((self.id, lang)).or_insert_with(Remembered::new);
             tokens
                 .iter_mut()
                 .map(|t| {
@@ -514,19 +544,35 @@ impl Scorer {
                         content: facts.content,
                     };
                     let place = word_place(t);
-                    if let Some((_, facts)) = place.and_then(|i| remembered[i].as_ref().filter(|(at, _)| at.is_of(t))) {
+                    let at_place = place.and_then(|i| remembered.places[i].as_ref().filter(|(at, _)| at.is_of(t)));
+                    if let Some((_, facts)) = at_place {
                         t.stem = facts.stem.clone();
                         t.stop = facts.stop;
                         return known_of(facts);
                     }
                     // The key is of the word as written, before the filters.
-                    let key = place.and_then(|i| WordKey::new(t).map(|k| (k, i)));
-                    rules.analyzer.filter(t);
-                    let facts = self.word_facts(t, rules, layers);
+                    let Some((key, i)) = place.and_then(|i| WordKey::new(t).map(|k| (k, i))) else {
+                        rules.analyzer.filter(t);
+                        return known_of(&self.word_facts(t, rules, layers));
+                    };
+                    let facts = match remembered.seen.get(&key) {
+                        Some(facts) => {
+                            t.stem = facts.stem.clone();
+                            t.stop = facts.stop;
+                            facts.clone()
+                        }
+                        None => {
+                            rules.analyzer.filter(t);
+                            let facts = self.word_facts(t, rules, layers);
+                            if remembered.seen.len() >= rules::WORD_CACHE {
+                                remembered.seen.clear();
+                            }
+                            remembered.seen.insert(key, facts.clone());
+                            facts
+                        }
+                    };
                     let out = known_of(&facts);
-                    if let Some((k, i)) = key {
-                        remembered[i] = Some((k, facts));
-                    }
+                    remembered.places[i] = Some((key, facts));
                     out
                 })
                 .collect()
@@ -1011,6 +1057,55 @@ mod tests {
         }
         let long = crate::normalize::tokenize(&"ab".repeat(16));
         assert!(WordKey::new(&long[0]).is_none() && word_place(&long[0]).is_none());
+    }
+
+    /// Words of the tests of what is remembered, each with a filler word that goes to the
+    /// same place of the word cache, so that the word is then found in the map of the
+    /// words seen.
+    fn words_and_fillers() -> &'static [String] {
+        static WORDS: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+        WORDS.get_or_init(|| {
+            let place = |w: &str| word_place(&crate::normalize::tokenize(w)[0]);
+            let mut words = Vec::new();
+            for w in
+                ["refunds", "waiting", "not", "the", "#the", "nooo", "noo", "TERRIBLE", "good", "бесит", "ещё", "வேலை"]
+            {
+                let filler = (0..).map(|n| format!("x{n}")).find(|f| place(f) == place(w)).expect("a filler");
+                words.extend([w.to_string(), filler]);
+            }
+            words
+        })
+    }
+
+    proptest::proptest! {
+        /// What is remembered of a word, in its place or in the map of the words seen after
+        /// another took its place, is what the filters and the rules make of it afresh.
+        #[test]
+        fn remembered_words_are_what_the_filters_make_of_them(
+            posts in proptest::collection::vec(
+                (proptest::sample::select(&[Lang::En, Lang::Ru][..]),
+                 proptest::collection::vec(proptest::sample::select(words_and_fillers()), 1..6)),
+                1..8,
+            ),
+        ) {
+            let sc = scorer();
+            for (lang, words) in posts {
+                let text = words.join(" ");
+                let rules = sc.rules.for_lang(Some(lang));
+                let (tokens, known) = sc.tokens(&text, Some(lang), rules);
+                let want = rules.analyzer.analyze(&text);
+                proptest::prop_assert_eq!(&tokens, &want);
+                for ((t, k), w) in tokens.iter().zip(&known).zip(&want) {
+                    if t.is_wordlike() {
+                        let f = sc.word_facts(w, rules, sc.layers.get(&lang));
+                        proptest::prop_assert_eq!(
+                            (k.role, k.single, k.stem_id, k.layer, k.content),
+                            (f.role, f.single, f.stem_rules, f.layer, f.content)
+                        );
+                    }
+                }
+            }
+        }
     }
 
     #[test]
