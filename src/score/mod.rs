@@ -503,10 +503,10 @@ impl Scorer {
     fn run(&self, text: &str, lang: Option<Lang>) -> (Analysis, Vec<Token>, Vec<Known<'_>>) {
         let rules = self.rules.for_lang(lang);
         let (tokens, known) = self.tokens(text, lang, rules);
-        let marks = Marks::of(text);
+        let post = PostFacts::of(text, &tokens, &known);
         let mut hits = Vec::new();
-        let sentiment = self.sentiment(text, &marks, &tokens, &known, rules, &mut hits);
-        let (features, category) = self.complaint_features(text, &marks, &tokens, &known, rules, sentiment, &mut hits);
+        let sentiment = self.sentiment(text, &post, &tokens, &known, rules, &mut hits);
+        let (features, category) = self.complaint_features(text, &post, &tokens, &known, rules, sentiment, &mut hits);
         let terms = content_terms(&tokens, &known);
         (Analysis { lang, sentiment, features, keys: Vec::new(), category, hits, terms }, tokens, known)
     }
@@ -609,14 +609,13 @@ impl Scorer {
     fn sentiment(
         &self,
         text: &str,
-        marks: &Marks,
+        post: &PostFacts,
         tokens: &[Token],
         known: &[Known],
         rules: &LangRules,
         hits: &mut Vec<Hit>,
     ) -> f32 {
-        let all_caps = tokens.iter().filter(|t| t.is_wordlike()).all(|t| t.caps);
-        let contrast_at = tokens.iter().zip(known).position(|(t, r)| t.kind == TokenKind::Word && r.role.contrast);
+        let (all_caps, contrast_at) = (post.all_caps, post.contrast_at);
         let mut sum = 0.0f32;
         let mut i = 0;
         while i < tokens.len() {
@@ -656,13 +655,13 @@ impl Scorer {
         }
         // Runs of brackets without their pair are smiles and frowns ("спасибо)))", "жаль((("),
         // worth what ":)" and ":(" are worth.
-        for (start, end, smile) in bracket_runs(text, marks) {
+        for (start, end, smile) in bracket_runs(text, &post.marks) {
             if let Some(e) = self.rules.common.get(if smile { ":)" } else { ":(" }) {
                 sum += e.valence;
                 hits.push(Hit { id: CompactString::new(&e.id), start, end });
             }
         }
-        let bangs = marks.bangs.min(4) as f32;
+        let bangs = post.marks.bangs.min(4) as f32;
         if sum > 0.0 {
             sum += bangs * EXCLAIM_INCREMENT;
         } else if sum < 0.0 {
@@ -724,7 +723,7 @@ impl Scorer {
     fn complaint_features(
         &self,
         text: &str,
-        marks: &Marks,
+        post: &PostFacts,
         tokens: &[Token],
         known: &[Known],
         rules: &LangRules,
@@ -766,9 +765,7 @@ impl Scorer {
         }
         rules.cue_patterns.for_each_match(text, |index, start, end| fire(index, start, end, hits));
         let targeted = self.brand.is_targeted(text, tokens);
-        let second_person = tokens.iter().zip(known).any(|(t, r)| t.kind == TokenKind::Word && r.role.second_person);
-        let words = tokens.iter().filter(|t| t.is_wordlike()).count();
-        let url_only = tokens.iter().any(|t| t.kind == TokenKind::Url) && words <= 3;
+        let url_only = post.url && post.words <= 3;
         let mut values = [0.0f32; N_FEATURES];
         for (k, v) in by_kind.iter().enumerate() {
             values[k] = v.min(3.0);
@@ -777,9 +774,9 @@ impl Scorer {
         values[6] = (-sentiment).max(0.0);
         values[7] = sentiment.max(0.0);
         values[8] = targeted as u8 as f32;
-        values[9] = second_person as u8 as f32;
+        values[9] = post.second_person as u8 as f32;
         values[10] = text.contains('?') as u8 as f32;
-        values[11] = (marks.bangs > 0) as u8 as f32;
+        values[11] = (post.marks.bangs > 0) as u8 as f32;
         values[12] = url_only as u8 as f32;
         (values, best_category.map(|(_, c)| c))
     }
@@ -911,6 +908,56 @@ fn negated_after(tokens: &[Token], known: &[Known], i: usize, len: usize, id: &s
         }
     }
     false
+}
+
+/// What the valence and the features look at in the whole post, found in one pass over its
+/// bytes ([`Marks`]) and one over its tokens: a pass over the tokens for each was 2% of
+/// scoring.
+#[derive(Debug, PartialEq)]
+struct PostFacts {
+    marks: Marks,
+    /// Every word and hashtag is in capitals (or there are none).
+    all_caps: bool,
+    /// The first contrast word ("but").
+    contrast_at: Option<usize>,
+    /// A word addresses the reader.
+    second_person: bool,
+    /// How many words and hashtags.
+    words: usize,
+    /// A link.
+    url: bool,
+}
+
+impl PostFacts {
+    fn of(text: &str, tokens: &[Token], known: &[Known]) -> PostFacts {
+        let mut post = PostFacts {
+            marks: Marks::of(text),
+            all_caps: true,
+            contrast_at: None,
+            second_person: false,
+            words: 0,
+            url: false,
+        };
+        for (i, (t, k)) in tokens.iter().zip(known).enumerate() {
+            match t.kind {
+                TokenKind::Word => {
+                    post.words += 1;
+                    post.all_caps &= t.caps;
+                    if k.role.contrast && post.contrast_at.is_none() {
+                        post.contrast_at = Some(i);
+                    }
+                    post.second_person |= k.role.second_person;
+                }
+                TokenKind::Hashtag => {
+                    post.words += 1;
+                    post.all_caps &= t.caps;
+                }
+                TokenKind::Url => post.url = true,
+                _ => {}
+            }
+        }
+        post
+    }
 }
 
 /// How many opening and closing brackets and exclamation marks a post has (each one
@@ -1259,6 +1306,30 @@ mod tests {
         fn marks_are_the_bytes_counted(text in "[a()!é😀(]{0,80}") {
             let count = |b: u8| text.bytes().filter(|&x| x == b).count();
             proptest::prop_assert_eq!(Marks::of(&text), Marks { open: count(b'('), close: count(b')'), bangs: count(b'!') });
+        }
+
+        /// What one pass over the tokens finds is what a pass for each finds.
+        #[test]
+        fn post_facts_are_the_passes_over_the_tokens(
+            words in proptest::collection::vec(
+                proptest::sample::select(&["but", "BUT", "you", "YOU", "#Fail", "#OK", "http://x.io", "2", "!", "good", "BAD", "aber", "du"][..]),
+                0..10,
+            ),
+        ) {
+            let sc = scorer();
+            let text = words.join(" ");
+            let rules = sc.rules.for_lang(Some(Lang::En));
+            let (tokens, known) = sc.tokens(&text, Some(Lang::En), rules);
+            let words = tokens.iter().filter(|t| t.is_wordlike()).count();
+            let want = PostFacts {
+                marks: Marks::of(&text),
+                all_caps: tokens.iter().filter(|t| t.is_wordlike()).all(|t| t.caps),
+                contrast_at: tokens.iter().zip(&known).position(|(t, r)| t.kind == TokenKind::Word && r.role.contrast),
+                second_person: tokens.iter().zip(&known).any(|(t, r)| t.kind == TokenKind::Word && r.role.second_person),
+                words,
+                url: tokens.iter().any(|t| t.kind == TokenKind::Url),
+            };
+            proptest::prop_assert_eq!(PostFacts::of(&text, &tokens, &known), want);
         }
 
         /// Short lists compared one by one and long ones hashed give the same: each item
