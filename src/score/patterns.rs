@@ -1117,6 +1117,17 @@ fn folded_literals(hir: &Hir, kind: ExtractKind) -> Option<Vec<Vec<u8>>> {
     let mut out = Vec::new();
     for lit in seq.literals()? {
         let text = utf8_part(lit.as_bytes(), suffix)?;
+        if text.is_empty() {
+            return None;
+        }
+        // Most literals are ASCII: one variant, in lower case.
+        if text.is_ascii() {
+            out.push(text.to_ascii_lowercase().into_bytes());
+            continue;
+        }
+        // A suffix is cut at its start: its variants are built backwards, then reversed.
+        // Each character is pushed onto each variant, mostly the one folded member of its
+        // case: a string made anew for each (with `format!`) was most of the time taken.
         let mut variants = vec![String::new()];
         let chars: Vec<char> = if suffix { text.chars().rev().collect() } else { text.chars().collect() };
         for c in chars {
@@ -1136,15 +1147,26 @@ fn folded_literals(hir: &Hir, kind: ExtractKind) -> Option<Vec<Vec<u8>>> {
             if variants.len() * members.len() > 64 {
                 break;
             }
+            if let [m] = members[..] {
+                variants.iter_mut().for_each(|v| v.push(m));
+                continue;
+            }
             variants = variants
                 .iter()
-                .flat_map(|v| members.iter().map(move |m| if suffix { format!("{m}{v}") } else { format!("{v}{m}") }))
+                .flat_map(|v| {
+                    members.iter().map(move |&m| {
+                        let mut v = v.clone();
+                        v.push(m);
+                        v
+                    })
+                })
                 .collect();
         }
         if variants[0].is_empty() {
             return None;
         }
-        out.extend(variants.into_iter().map(String::into_bytes));
+        let reversed = |v: String| if suffix { v.chars().rev().collect() } else { v };
+        out.extend(variants.into_iter().map(|v| reversed(v).into_bytes()));
     }
     out.sort_unstable();
     out.dedup();
@@ -1604,6 +1626,64 @@ mod tests {
         let narrowed: Vec<bool> =
             index.patterns.iter().map(|p| p.narrowed.get().is_some_and(Option::is_some)).collect();
         assert_eq!(narrowed, [true, false]);
+    }
+
+    /// [`folded_literals`] as it was written first: each variant made anew with `format!`
+    /// for each character.
+    fn folded_literals_by_format(hir: &Hir, kind: ExtractKind) -> Option<Vec<Vec<u8>>> {
+        let suffix = matches!(kind, ExtractKind::Suffix);
+        let mut extractor = Extractor::new();
+        extractor.kind(kind).limit_total(4096);
+        let seq = extractor.extract(hir);
+        let mut out = Vec::new();
+        for lit in seq.literals()? {
+            let text = utf8_part(lit.as_bytes(), suffix)?;
+            let mut variants = vec![String::new()];
+            let chars: Vec<char> = if suffix { text.chars().rev().collect() } else { text.chars().collect() };
+            for c in chars {
+                let members = if c.is_ascii() {
+                    vec![c.to_ascii_lowercase()]
+                } else {
+                    let mut m: Vec<char> = case_variants(c)
+                        .into_iter()
+                        .filter(|v| SHORTER_VARIANT.binary_search(v).is_err())
+                        .map(|v| if v.is_ascii() { v.to_ascii_lowercase() } else { fold_char(v) })
+                        .collect();
+                    m.sort_unstable();
+                    m.dedup();
+                    m
+                };
+                if variants.len() * members.len() > 64 {
+                    break;
+                }
+                variants = variants
+                    .iter()
+                    .flat_map(|v| {
+                        members.iter().map(move |m| if suffix { format!("{m}{v}") } else { format!("{v}{m}") })
+                    })
+                    .collect();
+            }
+            if variants[0].is_empty() {
+                return None;
+            }
+            out.extend(variants.into_iter().map(String::into_bytes));
+        }
+        out.sort_unstable();
+        out.dedup();
+        (!out.is_empty()).then_some(out)
+    }
+
+    proptest::proptest! {
+        /// The literals of case-insensitive words (some with letters of several folded
+        /// members, like ß, or beyond two bytes) are those made the first way.
+        #[test]
+        fn folded_literals_are_as_made_with_format(words in proptest::collection::vec("[a-dsSkKéΣσςßẞǅ\u{1E9E}\u{212A}\u{0130}ffiſ]{0,7}", 1..4)) {
+            let pattern = words.iter().map(|w| regex_syntax::escape(w)).collect::<Vec<_>>().join("|");
+            let hir = regex_syntax::parse(&format!("(?:{pattern})x")).expect("valid");
+            for kind in [ExtractKind::Prefix, ExtractKind::Suffix] {
+                proptest::prop_assert_eq!(folded_literals(&hir, kind.clone()), folded_literals_by_format(&hir, kind));
+            }
+        }
     }
 
     #[test]
