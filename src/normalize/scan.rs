@@ -53,8 +53,18 @@ fn match_at(text: &str, at: usize) -> Option<usize> {
     let b = text.as_bytes();
     let rest = &b[at..];
     let first = rest[0];
+    // Most tokens start with an ASCII letter or digit: only a URL (at `h` or `w`) comes
+    // before the word there, and no emoticon starts with one, so neither the other
+    // alternatives nor the character's class need looking at.
+    if first.is_ascii_alphanumeric() {
+        if matches!(first, b'h' | b'w')
+            && let Some(end) = url(text, at)
+        {
+            return Some(end);
+        }
+        return Some(word(text, at + 1));
+    }
     let special = match first {
-        b'h' | b'w' => url(text, at),
         b'@' => handle(text, at + 1),
         b'#' => hashtag(text, at + 1),
         _ => None,
@@ -161,13 +171,26 @@ fn emoticon(rest: &[u8]) -> Option<usize> {
     None
 }
 
+/// The end of a word whose letters, marks and digits (or format characters between
+/// them) go up to byte `from`, and end with a letter, a mark or a digit there: for the
+/// tokenizer, which reads a word's first run of ASCII letters and digits itself.
+pub fn word_from(text: &str, from: usize) -> usize {
+    word(text, from)
+}
+
 /// The rest of a word after its first character, from byte `from`:
 /// `(?:[\p{L}\p{M}\p{N}\p{Cf}]*[\p{L}\p{M}\p{N}])?(?:['’][\p{L}\p{M}]+)*`.
 fn word(text: &str, from: usize) -> usize {
-    let cls = classes();
     // ASCII letters and digits first, a byte at a time: all are word characters.
     let bytes = text.as_bytes();
     let mut pos = from + bytes[from..].iter().take_while(|b| b.is_ascii_alphanumeric()).count();
+    // Then most words end at an ASCII byte that is not an apostrophe (a space, a
+    // punctuation mark): no ASCII character is a letter, a mark, a digit or a format
+    // character beyond those, so the word ends there.
+    if bytes.get(pos).is_none_or(|&b| b.is_ascii() && b != b'\'') {
+        return pos;
+    }
+    let cls = classes();
     let mut end = pos;
     let mut chars = text[pos..].chars();
     // Letters, marks and digits, with format characters inside but not at the end.
