@@ -40,8 +40,76 @@ pub fn is_alphanumeric(c: char) -> bool {
     }
 }
 
+/// A format character that normalizing a word drops (soft hyphen, zero-width space and
+/// joiners, direction marks, word joiner, byte order mark).
+pub fn is_format(c: char) -> bool {
+    matches!(c as u32, 0x00AD | 0x200B..=0x200F | 0x202A..=0x202E | 0x2060..=0x2064 | 0xFEFF)
+}
+
+/// What normalizing a word (NFKC, lowercase, format characters dropped) and the test
+/// for capitals need to know of a character; from a table made once for the first 3,072
+/// code points (Latin, Greek, Cyrillic, Arabic, the Indic scripts to Tamil), found from
+/// the Unicode tables beyond.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Fold {
+    /// Its lowercase, when that is one character whatever the character's place in the
+    /// word (not so for a capital sigma); itself otherwise.
+    pub lower: char,
+    /// Its canonical combining class.
+    pub ccc: u8,
+    /// NFKC allows it (quick check yes) and `lower` is its lowercase.
+    pub plain: bool,
+    /// [`is_format`].
+    pub format: bool,
+    /// [`char::is_uppercase`].
+    pub upper: bool,
+    /// [`char::is_lowercase`].
+    pub lowercase: bool,
+}
+
+/// Code points below this are answered from the table.
+const FOLD_TABLE_END: u32 = 0x0C00;
+
+impl Fold {
+    #[inline]
+    pub fn of(c: char) -> Fold {
+        static TABLE: LazyLock<Box<[Fold]>> =
+            LazyLock::new(|| (0..FOLD_TABLE_END).map(|u| Fold::find(char::from_u32(u).unwrap_or('\0'))).collect());
+        TABLE.get(c as usize).copied().unwrap_or_else(|| Fold::find(c))
+    }
+
+    /// From the Unicode tables.
+    fn find(c: char) -> Fold {
+        use unicode_normalization::{IsNormalized, char::canonical_combining_class, is_nfkc_quick};
+        let mut lowers = c.to_lowercase();
+        let lower = match (lowers.next(), lowers.next()) {
+            (Some(lower), None) if c != 'Σ' => Some(lower),
+            _ => None,
+        };
+        Fold {
+            lower: lower.unwrap_or(c),
+            ccc: canonical_combining_class(c),
+            plain: lower.is_some() && is_nfkc_quick(std::iter::once(c)) == IsNormalized::Yes,
+            format: is_format(c),
+            upper: c.is_uppercase(),
+            lowercase: c.is_lowercase(),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn every_character_folds_as_the_unicode_tables_say() {
+        // The table's range in full, and a step through the rest (found as needed).
+        let chars = (0..super::FOLD_TABLE_END + 0x100).chain((super::FOLD_TABLE_END..=0x10FFFF).step_by(97));
+        for c in chars.filter_map(char::from_u32) {
+            assert_eq!(super::Fold::of(c), super::Fold::find(c), "{c:?} {:X}", c as u32);
+        }
+        assert!(!super::Fold::of('Σ').plain && !super::Fold::of('İ').plain && !super::Fold::of('\u{0BBE}').plain);
+        assert_eq!(super::Fold::of('Ä').lower, 'ä');
+    }
+
     #[test]
     fn every_character_is_classed_as_by_the_standard_library() {
         // The table's range in full, and a step through the rest (the fallback).

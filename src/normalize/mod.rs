@@ -19,6 +19,7 @@ pub mod stem;
 use std::cell::RefCell;
 
 use crate::mention::Lang;
+use chars::{Fold, is_format};
 use compact_str::CompactString;
 pub use filters::Filter;
 use rustc_hash::FxHashSet;
@@ -82,74 +83,170 @@ pub fn tokenize(text: &str) -> Vec<Token> {
 /// [`tokenize`]; with `stem_words` unset, words and hashtags get an empty `stem` (the
 /// stemming filter sets it), which saves copying every word.
 fn tokenize_with(text: &str, stem_words: bool) -> Vec<Token> {
+    tokenize_spans::<true>(text, stem_words)
+}
+
+/// [`tokenize_with`]; with `ASCII_WORDS`, a word that starts with an ASCII letter or
+/// digit is read straight from the bytes ([`push_word_at`]), everything else span by
+/// span from the scanner ([`push_span`]). Without, every token goes the general way: the
+/// tests compare the two.
+fn tokenize_spans<const ASCII_WORDS: bool>(text: &str, stem_words: bool) -> Vec<Token> {
+    let bytes = text.as_bytes();
     let mut tokens = Vec::with_capacity(text.len() / 5 + 1);
-    for (m_start, m_end) in scan::spans(text) {
-        let s = &text[m_start..m_end];
-        let first = s.chars().next().unwrap_or(' ');
-        let kind = if s.starts_with("http://") || s.starts_with("https://") || s.starts_with("www.") {
-            TokenKind::Url
-        } else if first == '@' && s.len() > 1 {
-            TokenKind::Handle
-        } else if first == '#' && s.len() > 1 {
-            TokenKind::Hashtag
-        } else if first == '!'
-            || first == '?'
-            || matches!(first, '.' | ',' | ';' | ':' | '\u{2026}') && s.chars().count() == 1
-        {
-            TokenKind::Punct
-        } else if chars::is_alphanumeric(first) || is_mark(first) {
-            if s.chars().all(|c| c.is_ascii_digit()) { TokenKind::Number } else { TokenKind::Word }
-        } else if is_emoticon_start(first) {
-            // An emoticon glued to a word ("Note:(") or followed by a letter is punctuation.
-            let before_ok = text[..m_start].chars().next_back().is_none_or(|c| c.is_whitespace());
-            let after_ok = text[m_end..].chars().next().is_none_or(|c| !chars::is_alphanumeric(c));
-            if !(before_ok && after_ok) {
-                continue;
+    with_scratch(|scratch| {
+        let mut at = 0;
+        while let Some(&b) = bytes.get(at) {
+            if ASCII_WORDS {
+                if b.is_ascii_whitespace() {
+                    at += 1;
+                    continue;
+                }
+                // Where the scanner would find a word (or a URL, which it tries first).
+                if b.is_ascii_alphanumeric() && !(matches!(b, b'h' | b'w') && is_url_start(&bytes[at..])) {
+                    at = push_word_at(text, at, stem_words, scratch, &mut tokens);
+                    continue;
+                }
             }
-            TokenKind::Emoticon
+            let Some(span) = scan::next_span(text, at) else { break };
+            push_span(text, span, stem_words, scratch, &mut tokens);
+            at = span.1;
+        }
+    });
+    tokens
+}
+
+/// The token of the word that starts at byte `at` with an ASCII letter or digit (not a
+/// URL), pushed; its end. Most words are ASCII letters and digits up to a space or a
+/// punctuation mark: the scanner's work, the kind, the case folding, the capitals and
+/// the test for elongation are then one pass over their bytes, which is what
+/// [`push_span`] makes of them without its classification of the span, its passes over
+/// it and its `char` decoding (tokenizing was a sixth of `repwatch score`). Any other
+/// word (going on beyond ASCII or past an apostrophe, or elongated) is read on from
+/// there by the scanner and normalized the general way.
+fn push_word_at(text: &str, at: usize, stem_words: bool, scratch: &mut String, tokens: &mut Vec<Token>) -> usize {
+    let bytes = text.as_bytes();
+    let (mut upper, mut lower) = (0usize, false);
+    // The last byte in lowercase, how many times in a row it came, and whether a letter
+    // came three times.
+    let (mut prev, mut run, mut elongated) = (0u8, 0usize, false);
+    let mut end = at;
+    while let Some(&b) = bytes.get(end) {
+        if b.is_ascii_lowercase() {
+            lower = true;
+        } else if b.is_ascii_uppercase() {
+            upper += 1;
+        } else if !b.is_ascii_digit() {
+            break;
+        }
+        // The lowercase of a letter; a digit has that bit set already.
+        let folded = b | 0x20;
+        if folded == prev {
+            run += 1;
+            elongated |= run == 3 && folded.is_ascii_lowercase();
         } else {
-            TokenKind::Emoji
-        };
-        let body = match kind {
-            TokenKind::Hashtag => &s[1..],
-            TokenKind::Url => s.trim_end_matches(['.', ',', ')', '!', '?', ';', ':']),
-            _ => s,
-        };
-        let end = match kind {
-            TokenKind::Url => m_start + body.len(),
-            _ => m_end,
-        };
-        let (norm, elongated) = match kind {
-            TokenKind::Word | TokenKind::Hashtag | TokenKind::Handle => normalize_word(body),
-            TokenKind::Emoticon => (body.to_uppercase().replace('-', "").into(), false),
-            TokenKind::Emoji => (body.replace(['\u{FE0F}'], "").into(), false),
-            _ => (CompactString::new(body), false),
-        };
-        let caps = matches!(kind, TokenKind::Word | TokenKind::Hashtag) && is_caps(body);
-        let stem = if stem_words || !matches!(kind, TokenKind::Word | TokenKind::Hashtag) {
-            norm.clone()
-        } else {
-            CompactString::default()
-        };
-        tokens.push(Token { start: m_start, end, kind, stem, norm, caps, elongated, stop: false });
-        // Punctuation after a URL ends a clause; keep it as its own token.
-        if kind == TokenKind::Url && end < m_end {
-            let tail = &text[end..m_end];
-            if let Some(c) = tail.chars().find(|c| ".,;:!?".contains(*c)) {
-                tokens.push(Token {
-                    start: end,
-                    end: m_end,
-                    kind: TokenKind::Punct,
-                    norm: CompactString::new(c.encode_utf8(&mut [0; 4])),
-                    stem: CompactString::new(c.encode_utf8(&mut [0; 4])),
-                    caps: false,
-                    elongated: false,
-                    stop: false,
-                });
-            }
+            (prev, run) = (folded, 1);
+        }
+        end += 1;
+    }
+    let ascii_end = end;
+    if bytes.get(end).is_some_and(|&b| !b.is_ascii() || b == b'\'') {
+        end = scan::word_from(text, end);
+    }
+    let (kind, norm, elongated, caps) = if end == ascii_end && !elongated {
+        let mut norm = CompactString::new(&text[at..end]);
+        if upper > 0 {
+            norm.make_ascii_lowercase();
+        }
+        let kind = if upper == 0 && !lower { TokenKind::Number } else { TokenKind::Word };
+        (kind, norm, false, !lower && upper >= 2)
+    } else {
+        // Beyond ASCII letters and digits, or elongated: a word (not all digits).
+        let (norm, elongated, caps) = normalize_in(&text[at..end], scratch);
+        (TokenKind::Word, norm, elongated, caps)
+    };
+    let stem = if stem_words || kind == TokenKind::Number { norm.clone() } else { CompactString::default() };
+    tokens.push(Token { start: at, end, kind, norm, stem, caps, elongated, stop: false });
+    end
+}
+
+/// `s` starts as a URL does (the scanner's URL needs a character after this too).
+fn is_url_start(s: &[u8]) -> bool {
+    s.starts_with(b"http://") || s.starts_with(b"https://") || s.starts_with(b"www.")
+}
+
+/// The token (or none, or two) of the scanner's span `m_start..m_end`, pushed; a word is
+/// built in `scratch`.
+fn push_span(
+    text: &str,
+    (m_start, m_end): (usize, usize),
+    stem_words: bool,
+    scratch: &mut String,
+    tokens: &mut Vec<Token>,
+) {
+    let s = &text[m_start..m_end];
+    let first = s.chars().next().unwrap_or(' ');
+    let kind = if is_url_start(s.as_bytes()) {
+        TokenKind::Url
+    } else if first == '@' && s.len() > 1 {
+        TokenKind::Handle
+    } else if first == '#' && s.len() > 1 {
+        TokenKind::Hashtag
+    } else if first == '!'
+        || first == '?'
+        || matches!(first, '.' | ',' | ';' | ':' | '\u{2026}') && s.chars().count() == 1
+    {
+        TokenKind::Punct
+    } else if chars::is_alphanumeric(first) || is_mark(first) {
+        if s.chars().all(|c| c.is_ascii_digit()) { TokenKind::Number } else { TokenKind::Word }
+    } else if is_emoticon_start(first) {
+        // An emoticon glued to a word ("Note:(") or followed by a letter is punctuation.
+        let before_ok = text[..m_start].chars().next_back().is_none_or(|c| c.is_whitespace());
+        let after_ok = text[m_end..].chars().next().is_none_or(|c| !chars::is_alphanumeric(c));
+        if !(before_ok && after_ok) {
+            return;
+        }
+        TokenKind::Emoticon
+    } else {
+        TokenKind::Emoji
+    };
+    let body = match kind {
+        TokenKind::Hashtag => &s[1..],
+        TokenKind::Url => s.trim_end_matches(['.', ',', ')', '!', '?', ';', ':']),
+        _ => s,
+    };
+    let end = match kind {
+        TokenKind::Url => m_start + body.len(),
+        _ => m_end,
+    };
+    let (norm, elongated, caps) = match kind {
+        TokenKind::Word | TokenKind::Hashtag | TokenKind::Handle => normalize_in(body, scratch),
+        TokenKind::Emoticon => (body.to_uppercase().replace('-', "").into(), false, false),
+        TokenKind::Emoji => (body.replace(['\u{FE0F}'], "").into(), false, false),
+        _ => (CompactString::new(body), false, false),
+    };
+    let caps = caps && matches!(kind, TokenKind::Word | TokenKind::Hashtag);
+    let stem = if stem_words || !matches!(kind, TokenKind::Word | TokenKind::Hashtag) {
+        norm.clone()
+    } else {
+        CompactString::default()
+    };
+    tokens.push(Token { start: m_start, end, kind, stem, norm, caps, elongated, stop: false });
+    // Punctuation after a URL ends a clause; keep it as its own token.
+    if kind == TokenKind::Url && end < m_end {
+        let tail = &text[end..m_end];
+        if let Some(c) = tail.chars().find(|c| ".,;:!?".contains(*c)) {
+            tokens.push(Token {
+                start: end,
+                end: m_end,
+                kind: TokenKind::Punct,
+                norm: CompactString::new(c.encode_utf8(&mut [0; 4])),
+                stem: CompactString::new(c.encode_utf8(&mut [0; 4])),
+                caps: false,
+                elongated: false,
+                stop: false,
+            });
         }
     }
-    tokens
 }
 
 fn is_emoticon_start(c: char) -> bool {
@@ -176,71 +273,76 @@ fn is_caps(s: &str) -> bool {
 
 /// NFKC, lowercase, format characters removed, runs of 3+ equal letters cut to 2.
 pub fn normalize_word(s: &str) -> (CompactString, bool) {
+    with_scratch(|out| {
+        let (norm, elongated, _) = normalize_in(s, out);
+        (norm, elongated)
+    })
+}
+
+/// [`normalize_word`], built in `out`, and whether `s` is written in capitals
+/// ([`is_caps`]).
+fn normalize_in(s: &str, out: &mut String) -> (CompactString, bool, bool) {
     use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfkc_quick};
-    if s.is_ascii() {
-        return normalize_ascii(s);
+    if let Some((elongated, caps)) = fold_plain(s, out) {
+        return (CompactString::new(out.as_str()), elongated, caps);
     }
-    let lower = if let Some(lower) = simple_lowercase(s) {
-        lower
-    } else if s.chars().all(is_nfkc_letter) {
-        // Latin, Greek and Cyrillic letters that NFKC leaves alone, and no format character.
-        s.to_lowercase().into()
-    } else if is_nfkc_quick(s.chars()) == IsNormalized::Yes {
-        // Already NFKC (most words): only the format characters go.
-        if s.chars().any(is_format) { s.replace(is_format, "").to_lowercase() } else { s.to_lowercase() }.into()
+    let lower = if is_nfkc_quick(s.chars()) == IsNormalized::Yes {
+        // Already NFKC: only the format characters go.
+        if s.chars().any(is_format) { s.replace(is_format, "").to_lowercase() } else { s.to_lowercase() }
     } else {
         let nfkc: String = s.nfkc().filter(|c| !is_format(*c)).collect();
-        nfkc.to_lowercase().into()
+        nfkc.to_lowercase()
     };
-    if !has_run(&lower, 3) {
-        return (lower, false);
-    }
-    let collapsed = collapse_runs(&lower, 2);
-    let elongated = collapsed.len() != lower.len();
-    (collapsed, elongated)
+    out.clear();
+    let elongated = collapse_into(&lower, 2, out);
+    (CompactString::new(out.as_str()), elongated, is_caps(s))
 }
 
-/// Below U+0483: a character NFKC leaves as it is, alone or next to any other of these
-/// (quick check yes, no combining class), and not a format character. Made once.
-fn is_nfkc_letter(c: char) -> bool {
-    use std::sync::LazyLock;
-    use unicode_normalization::{IsNormalized, char::canonical_combining_class, is_nfkc_quick};
-    static SIMPLE: LazyLock<Vec<bool>> = LazyLock::new(|| {
-        (0..0x0483u32)
-            .map(|u| {
-                char::from_u32(u).is_some_and(|c| {
-                    is_nfkc_quick(std::iter::once(c)) == IsNormalized::Yes
-                        && canonical_combining_class(c) == 0
-                        && !is_format(c)
-                })
-            })
-            .collect()
-    });
-    SIMPLE.get(c as usize).copied().unwrap_or(false)
-}
-
-/// `s` lowercased a character at a time from a table, when every character is below
-/// U+0483, one that NFKC leaves alone ([`is_nfkc_letter`]) and lowercases to one
-/// character; and none is a capital sigma, whose lowercase depends on its place in the
-/// word. What `to_lowercase` gives, without its search of the Unicode tables per character.
-fn simple_lowercase(s: &str) -> Option<CompactString> {
-    use std::sync::LazyLock;
-    static LOWER: LazyLock<Vec<Option<char>>> = LazyLock::new(|| {
-        (0..0x0483u32)
-            .map(|u| {
-                let c = char::from_u32(u).filter(|c| is_nfkc_letter(*c) && *c != 'Σ')?;
-                let mut lower = c.to_lowercase();
-                let first = lower.next()?;
-                lower.next().is_none().then_some(first)
-            })
-            .collect()
-    });
-    with_scratch(|out| {
-        for c in s.chars() {
-            out.push(LOWER.get(c as usize).copied().flatten()?);
+/// The lowercase of `s` with format characters dropped and runs of a letter cut to two,
+/// written to `out` in one pass, when NFKC leaves `s` as it is by its quick check (every
+/// character allowed, combining classes in order) and every character lowercases to one
+/// other, whatever its place (so not a capital sigma): what [`normalize_in`] makes of
+/// such a word (almost any), from each character's [`Fold`], without the quick check's
+/// and the lowercasing's searches of the Unicode tables and the passes after them (they
+/// took 1,000 instructions an Arabic or a Tamil word). Whether a run was cut and whether
+/// `s` is in capitals; `None` when it is not such a word (`out` then holds anything).
+fn fold_plain(s: &str, out: &mut String) -> Option<(bool, bool)> {
+    out.clear();
+    let mut last_ccc = 0;
+    let (mut upper, mut lower) = (0usize, false);
+    let (mut prev, mut run, mut cut) = (None, 0usize, false);
+    for c in s.chars() {
+        let l = if c.is_ascii() {
+            // NFKC leaves it, its combining class is 0, its lowercase is ASCII's.
+            last_ccc = 0;
+            upper += usize::from(c.is_ascii_uppercase());
+            lower |= c.is_ascii_lowercase();
+            c.to_ascii_lowercase()
+        } else {
+            let f = Fold::of(c);
+            if !f.plain || last_ccc > f.ccc && f.ccc != 0 {
+                return None;
+            }
+            last_ccc = f.ccc;
+            upper += usize::from(f.upper);
+            lower |= f.lowercase;
+            if f.format {
+                continue;
+            }
+            f.lower
+        };
+        if Some(l) == prev && chars::is_alphabetic(l) {
+            run += 1;
+        } else {
+            (prev, run) = (Some(l), 1);
         }
-        Some(CompactString::new(out))
-    })
+        if run <= 2 {
+            out.push(l);
+        } else {
+            cut = true;
+        }
+    }
+    Some((cut, !lower && upper >= 2))
 }
 
 /// Calls `f` with this thread's scratch string, empty: a word is built there and copied
@@ -257,75 +359,33 @@ fn with_scratch<T>(f: impl FnOnce(&mut String) -> T) -> T {
     })
 }
 
-/// `s` has a letter repeated `n` times or more in a row.
-fn has_run(s: &str, n: usize) -> bool {
-    let mut prev = None;
-    let mut run = 0;
-    for c in s.chars() {
-        if Some(c) == prev && chars::is_alphabetic(c) {
-            run += 1;
-            if run >= n {
-                return true;
-            }
-        } else {
-            (prev, run) = (Some(c), 1);
-        }
-    }
-    false
-}
-
-/// [`normalize_word`] for ASCII, in one pass: lowercase, runs of 3+ letters cut to 2.
-fn normalize_ascii(s: &str) -> (CompactString, bool) {
-    let bytes = s.as_bytes();
-    let elongated = bytes.windows(3).any(|w| {
-        let c = w[0].to_ascii_lowercase();
-        c.is_ascii_alphabetic() && w[1].to_ascii_lowercase() == c && w[2].to_ascii_lowercase() == c
-    });
-    if !elongated {
-        let mut out = CompactString::new(s);
-        out.make_ascii_lowercase();
-        return (out, false);
-    }
-    let out = with_scratch(|out| {
-        let (mut prev, mut run) = (0u8, 0usize);
-        for &b in bytes {
-            let c = b.to_ascii_lowercase();
-            if c == prev && c.is_ascii_alphabetic() {
-                run += 1;
-            } else {
-                (prev, run) = (c, 1);
-            }
-            if run <= 2 {
-                out.push(c as char);
-            }
-        }
-        CompactString::new(out)
-    });
-    (out, true)
-}
-
-fn is_format(c: char) -> bool {
-    matches!(c as u32, 0x00AD | 0x200B..=0x200F | 0x202A..=0x202E | 0x2060..=0x2064 | 0xFEFF)
-}
-
 /// Cuts runs of the same letter longer than `max` down to `max`.
 pub fn collapse_runs(s: &str, max: usize) -> CompactString {
     with_scratch(|out| {
-        let mut prev = None;
-        let mut run = 0;
-        for c in s.chars() {
-            if Some(c) == prev && chars::is_alphabetic(c) {
-                run += 1;
-            } else {
-                run = 1;
-                prev = Some(c);
-            }
-            if run <= max {
-                out.push(c);
-            }
-        }
-        CompactString::new(out)
+        collapse_into(s, max, out);
+        CompactString::new(out.as_str())
     })
+}
+
+/// [`collapse_runs`], appended to `out`; whether anything was cut.
+fn collapse_into(s: &str, max: usize, out: &mut String) -> bool {
+    let mut prev = None;
+    let mut run = 0;
+    let mut cut = false;
+    for c in s.chars() {
+        if Some(c) == prev && chars::is_alphabetic(c) {
+            run += 1;
+        } else {
+            run = 1;
+            prev = Some(c);
+        }
+        if run <= max {
+            out.push(c);
+        } else {
+            cut = true;
+        }
+    }
+    cut
 }
 
 /// The filters of one language, in order. Built once (from the rules) and shared.
@@ -453,16 +513,60 @@ mod tests {
     }
 
     proptest::proptest! {
-        /// The quick ways give what NFKC, lowercasing and cutting runs give.
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+
+        /// The quick ways give what NFKC, lowercasing and cutting runs give, and the
+        /// capitals [`is_caps`] finds.
         #[test]
         fn normalizing_a_word_is_nfkc_lowercase_and_runs_cut(
-            word in "([a-zA-ZäÄøØßİıŉǅǰ\u{00AA}\u{00B5}\u{00BD}\u{00AD}\u{0132}\u{017F}α-ωΑ-ΩάΆΣςϐϒϔ\u{0340}\u{0343}\u{0374}\u{037E}\u{0387}а-яА-ЯёЁѶѷ\u{0300}-\u{036F}\u{200B}ﬁ]|ooo|ααα){0,10}"
+            word in "([a-zA-Z0-9']|[äÄøØßàÀéÉ]|[α-ωΑ-ΩάΆς]|[а-яА-ЯёЁѶѷ]|[\u{0621}-\u{0652}]|[\u{0B85}-\u{0B95}\u{0BBF}-\u{0BCD}]|[\u{0300}-\u{036F}\u{0345}]|[İıŉǅǰ\u{00AA}\u{00B5}\u{00BD}\u{00AD}\u{0132}\u{017F}Σϐϒϔ\u{0340}\u{0343}\u{0374}\u{037E}\u{0387}\u{200B}\u{2019}ﬁ\u{0653}-\u{0655}\u{0BBE}\u{0BD7}\u{1E9E}\u{1F80}-\u{1F8F}Ⅻ]|ooo|ααα|AAA){0,10}"
         ) {
             use unicode_normalization::UnicodeNormalization;
             let lower = word.nfkc().filter(|c| !is_format(*c)).collect::<String>().to_lowercase();
             let cut = collapse_runs(&lower, 2);
             let elongated = cut != lower;
+            proptest::prop_assert_eq!(normalize_in(&word, &mut String::new()), (cut.clone(), elongated, is_caps(&word)));
             proptest::prop_assert_eq!(normalize_word(&word), (cut, elongated));
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+
+        /// Words of ASCII letters and digits taken straight from the bytes are the tokens
+        /// the scanner and the general way make, wherever they stand: next to letters
+        /// beyond ASCII, apostrophes, URLs, handles, emoticons, runs of a letter.
+        #[test]
+        fn ascii_words_are_tokenized_as_the_general_way_does(
+            text in "([a-zA-Z0-9]{1,6}|[ \t\n]|[.,;:!?'’@#()<>=^_/-]|https?://|www\\.|[hw]|ooo|OoO|aAa|111|[éßİçΣσα-ωа-я\u{200B}\u{0301}\u{00AD}😡👍🏽\u{FE0F}]){0,30}",
+            stem_words in proptest::bool::ANY,
+        ) {
+            proptest::prop_assert_eq!(tokenize_spans::<true>(&text, stem_words), tokenize_spans::<false>(&text, stem_words));
+        }
+    }
+
+    #[test]
+    fn ascii_words_are_tokenized_as_the_general_way_does_on_the_labelled_posts() {
+        // The labelled sets, when they are there (they are read, never copied).
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/eval");
+        for dir in std::fs::read_dir(&root).into_iter().flatten().flatten() {
+            for file in std::fs::read_dir(dir.path()).into_iter().flatten().flatten() {
+                let path = file.path();
+                if path.extension().is_none_or(|e| e != "jsonl") {
+                    continue;
+                }
+                for line in std::fs::read_to_string(&path).unwrap_or_default().lines().take(3000) {
+                    if let Ok(v) = serde_json::from_str::<serde_json::Value>(line)
+                        && let Some(text) = v.get("text").and_then(|t| t.as_str())
+                    {
+                        assert_eq!(
+                            tokenize_spans::<true>(text, false),
+                            tokenize_spans::<false>(text, false),
+                            "{text:?}"
+                        );
+                    }
+                }
+            }
         }
     }
 
