@@ -391,23 +391,11 @@ mod tests {
 
     #[test]
     fn the_scanner_agrees_on_the_labelled_posts() {
-        // The labelled sets, when they are there (they are read, never copied).
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/eval");
         let mut n = 0;
-        for dir in std::fs::read_dir(&root).into_iter().flatten().flatten() {
-            for file in std::fs::read_dir(dir.path()).into_iter().flatten().flatten() {
-                let path = file.path();
-                if path.extension().is_none_or(|e| e != "jsonl") {
-                    continue;
-                }
-                for line in std::fs::read_to_string(&path).unwrap_or_default().lines().take(3000) {
-                    if let Ok(v) = serde_json::from_str::<serde_json::Value>(line)
-                        && let Some(text) = v.get("text").and_then(|t| t.as_str())
-                    {
-                        agree(text);
-                        n += 1;
-                    }
-                }
+        for v in crate::labelled_posts(3000) {
+            if let Some(text) = v.get("text").and_then(|t| t.as_str()) {
+                agree(text);
+                n += 1;
             }
         }
         eprintln!("{n} labelled posts checked");

@@ -1435,35 +1435,24 @@ mod tests {
         let rules = crate::score::Rules::embedded();
         let mut whole: std::collections::HashMap<Option<crate::mention::Lang>, Vec<(regex::Regex, usize)>> =
             std::collections::HashMap::new();
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/eval");
         let mut n = 0;
-        for dir in std::fs::read_dir(&root).into_iter().flatten().flatten() {
-            for file in std::fs::read_dir(dir.path()).into_iter().flatten().flatten() {
-                if file.path().extension().is_none_or(|e| e != "jsonl") {
-                    continue;
-                }
-                for line in std::fs::read_to_string(file.path()).unwrap_or_default().lines().take(300) {
-                    let Ok(v) = serde_json::from_str::<serde_json::Value>(line) else { continue };
-                    let Some(text) = v.get("text").and_then(|t| t.as_str()) else { continue };
-                    let lang = v.get("lang").and_then(|l| l.as_str()).and_then(crate::mention::Lang::from_code);
-                    for lang in [lang, Some(crate::mention::Lang::En)] {
-                        let patterns = rules.for_lang(lang).cue_patterns.get();
-                        let (mut got, mut want) = (Vec::new(), Vec::new());
-                        patterns.for_each_match(text, |c, s, e| got.push((c, s, e)));
-                        patterns.for_each_match_unfiltered(text, |c, s, e| want.push((c, s, e)));
-                        assert_eq!(got, want, "{lang:?} {text:?}");
-                        let regexes = whole.entry(lang).or_insert_with(|| {
-                            let sources = &rules.for_lang(lang).cue_patterns.sources;
-                            sources.iter().map(|(_, s, cue)| (regex::Regex::new(s).expect("compiles"), *cue)).collect()
-                        });
-                        let each: Vec<(usize, usize, usize)> = regexes
-                            .iter()
-                            .filter_map(|(re, cue)| re.find(text).map(|m| (*cue, m.start(), m.end())))
-                            .collect();
-                        assert_eq!(got, each, "{lang:?} {text:?}");
-                        n += 1;
-                    }
-                }
+        for v in crate::labelled_posts(300) {
+            let Some(text) = v.get("text").and_then(|t| t.as_str()) else { continue };
+            let lang = v.get("lang").and_then(|l| l.as_str()).and_then(crate::mention::Lang::from_code);
+            for lang in [lang, Some(crate::mention::Lang::En)] {
+                let patterns = rules.for_lang(lang).cue_patterns.get();
+                let (mut got, mut want) = (Vec::new(), Vec::new());
+                patterns.for_each_match(text, |c, s, e| got.push((c, s, e)));
+                patterns.for_each_match_unfiltered(text, |c, s, e| want.push((c, s, e)));
+                assert_eq!(got, want, "{lang:?} {text:?}");
+                let regexes = whole.entry(lang).or_insert_with(|| {
+                    let sources = &rules.for_lang(lang).cue_patterns.sources;
+                    sources.iter().map(|(_, s, cue)| (regex::Regex::new(s).expect("compiles"), *cue)).collect()
+                });
+                let each: Vec<(usize, usize, usize)> =
+                    regexes.iter().filter_map(|(re, cue)| re.find(text).map(|m| (*cue, m.start(), m.end()))).collect();
+                assert_eq!(got, each, "{lang:?} {text:?}");
+                n += 1;
             }
         }
         eprintln!("{n} posts checked");
