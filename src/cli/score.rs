@@ -180,7 +180,7 @@ fn score_line(scorer: &Scorer, bytes: &[u8]) -> Result<String, String> {
     if line.trim().is_empty() {
         return Ok(String::new());
     }
-    let input: ScoreInput = serde_json::from_str(line).map_err(|e| {
+    let input = ScoreInput::from_line(line).map_err(|e| {
         if e.to_string().starts_with("missing field `text`") {
             "missing field \"text\"".to_string()
         } else {
