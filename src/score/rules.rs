@@ -363,19 +363,27 @@ impl Rules {
         let mut errors = Vec::new();
         let mut raw: BTreeMap<Option<Lang>, Vec<(String, String, RulesFile)>> = BTreeMap::new();
         let mut common_files = Vec::new();
-        let mut model = None;
-        for ((path, text), parsed) in files.iter().zip(parse_all(&files)) {
+        // The rules files are read on every core first; `model.toml`, the largest by far
+        // and needed by no language, is read beside the languages being built. Its place
+        // among the errors, by file order, is kept: (errors before it, its index).
+        let is_model = |path: &str| path == "model.toml";
+        let rule_files: Vec<usize> = (0..files.len()).filter(|&i| !is_model(&files[i].0)).collect();
+        let mut parsed =
+            on_all_cores(&rule_files, |&i| files[i].1.len(), |&i| toml::from_str::<RulesFile>(&files[i].1)).into_iter();
+        let mut models = Vec::new();
+        for (i, (path, text)) in files.iter().enumerate() {
+            if is_model(path) {
+                models.push((errors.len(), i));
+                continue;
+            }
             let folder = path.split(['/', '\\']).next().unwrap_or("");
-            let parsed = match parsed {
-                Ok(Parsed::Model(m)) => {
-                    model = Some(*m);
-                    continue;
-                }
-                Ok(Parsed::Rules(f)) => *f,
-                Err(e) => {
+            let parsed = match parsed.next() {
+                Some(Ok(f)) => f,
+                Some(Err(e)) => {
                     errors.push(toml_error(path, text, &e));
                     continue;
                 }
+                None => unreachable!("a result for each rules file"),
             };
             if folder == "common" {
                 common_files.push((path.clone(), text.clone(), parsed));
@@ -387,6 +395,18 @@ impl Rules {
                     line: 1,
                     message: format!("folder {folder:?} is not a language code (like en, sl, el) nor \"common\""),
                 });
+            }
+        }
+        let model_texts: Vec<&str> = models.iter().map(|&(_, i)| files[i].1.as_str()).collect();
+        let (built, mut ids, lang_errors, read_models) = build_langs(raw.into_iter().collect(), &model_texts);
+        let mut model = None;
+        // From the last, so that the places of the earlier ones stay where they were.
+        for ((at, i), read) in models.iter().zip(read_models).rev() {
+            match read {
+                Ok(m) => {
+                    model = model.or(Some(m));
+                }
+                Err(e) => errors.insert(*at, toml_error(&files[*i].0, &files[*i].1, &e)),
             }
         }
         let model = model.unwrap_or_else(|| {
@@ -421,7 +441,6 @@ impl Rules {
                 });
             }
         }
-        let mut ids = HashMap::new();
         let mut common = FxHashMap::default();
         for (path, text, file) in &common_files {
             if !file.rule.is_empty() || file.negators.is_some() || file.boosters.is_some() {
@@ -439,8 +458,9 @@ impl Rules {
                 common.insert(norm, LexEntry { id: format!("common.{sign}.{}", key.get_ref()), valence: *valence });
             }
         }
+        errors.extend(lang_errors);
         let mut langs = FxHashMap::default();
-        for (lang, rules) in build_langs(raw.into_iter().collect(), &mut ids, &mut errors) {
+        for (lang, rules) in built {
             if let Some(lang) = lang {
                 langs.insert(lang, rules);
             }
@@ -889,92 +909,102 @@ fn line_of_str(text: Option<&str>, needle: &str) -> usize {
 
 type LangFiles = Vec<(String, String, RulesFile)>;
 
-/// Each language's rules ([`build_lang`]), in the order given, with their errors in that
-/// order. On two threads when there are several languages: they share nothing but the
-/// set of rule ids, and an id starts with its language's code (`en.…`), so a duplicate can
-/// only be within one language. When some id does not (an error), it may clash with
-/// another language's, and the languages are built one after the other.
+/// Each language's rules ([`build_lang`]), in the order given, with the ids of their
+/// rules and their errors in that order; and each of `models` read (`model.toml`). On every
+/// core: the languages share nothing but the set of rule ids, and an id starts with its
+/// language's code (`en.…`), so a duplicate can only be within one language. When some id
+/// does not (an error), it may clash with another language's, and the languages are built
+/// one after the other.
+#[allow(clippy::type_complexity)]
 fn build_langs(
     raw: Vec<(Option<Lang>, LangFiles)>,
-    ids: &mut HashMap<String, String>,
-    errors: &mut Vec<RuleError>,
-) -> Vec<(Option<Lang>, LangRules)> {
+    models: &[&str],
+) -> (Vec<(Option<Lang>, LangRules)>, HashMap<String, String>, Vec<RuleError>, Vec<Result<Model, toml::de::Error>>) {
+    let (mut ids, mut errors) = (HashMap::new(), Vec::new());
     let prefixed = raw.iter().all(|(lang, files)| {
         let prefix = format!("{}.", lang.map_or("xx", |l| l.code()));
         files.iter().all(|(_, _, f)| f.rule.iter().all(|r| r.id.get_ref().starts_with(&prefix)))
     });
-    if !prefixed || raw.len() < 4 || !ids.is_empty() {
-        return raw.into_iter().map(|(lang, files)| (lang, build_lang(lang, &files, ids, errors))).collect();
+    if !prefixed {
+        let built =
+            raw.into_iter().map(|(lang, files)| (lang, build_lang(lang, &files, &mut ids, &mut errors))).collect();
+        return (built, ids, errors, models.iter().map(|text| toml::from_str(text)).collect());
     }
-    // Halves by size: the in-depth languages have the most rules.
-    let size = |files: &LangFiles| files.iter().map(|f| f.1.len()).sum::<usize>();
-    let total: usize = raw.iter().map(|(_, files)| size(files)).sum();
-    let mut so_far = 0;
-    let half = raw.iter().position(|(_, files)| {
-        so_far += size(files);
-        so_far * 2 >= total
-    });
-    let (first, second) = raw.split_at(half.map_or(raw.len(), |i| i + 1));
-    let build = |part: &[(Option<Lang>, LangFiles)]| {
-        part.iter()
-            .map(|(lang, files)| {
-                let (mut ids, mut errors) = (HashMap::new(), Vec::new());
-                let rules = build_lang(*lang, files, &mut ids, &mut errors);
-                (*lang, rules, ids, errors)
-            })
-            .collect::<Vec<_>>()
+    enum Job<'a> {
+        Model(&'a str),
+        Lang(Option<Lang>, &'a LangFiles),
+    }
+    enum Done {
+        Model(Result<Model, toml::de::Error>),
+        Lang(Box<LangRules>, HashMap<String, String>, Vec<RuleError>),
+    }
+    let jobs: Vec<Job> = models
+        .iter()
+        .map(|&text| Job::Model(text))
+        .chain(raw.iter().map(|(lang, files)| Job::Lang(*lang, files)))
+        .collect();
+    // By bytes: building a language took about 700 instructions a byte of its files,
+    // reading model.toml (term tables, a few long strings) about 110.
+    let cost = |job: &Job| match job {
+        Job::Model(text) => text.len(),
+        Job::Lang(_, files) => 6 * files.iter().map(|f| f.1.len()).sum::<usize>(),
     };
-    let built = std::thread::scope(|s| {
-        let other = s.spawn(|| build(second));
-        let mut built = build(first);
-        // A panic in the other thread is a panic here, as it would have been in one.
-        built.extend(other.join().unwrap_or_else(|e| std::panic::resume_unwind(e)));
-        built
-    });
-    built
-        .into_iter()
-        .map(|(lang, rules, their_ids, their_errors)| {
-            ids.extend(their_ids);
-            errors.extend(their_errors);
-            (lang, rules)
-        })
-        .collect()
-}
-
-/// A rules file as read: `model.toml` or a file of rules.
-enum Parsed {
-    Model(Box<Model>),
-    Rules(Box<RulesFile>),
-}
-
-/// Every file parsed, in order; on two threads when there are many (reading the TOML was
-/// a third of the time it takes to load the rules, with the other core idle).
-fn parse_all(files: &[(String, String)]) -> Vec<Result<Parsed, toml::de::Error>> {
-    let parse = |(path, text): &(String, String)| {
-        if path == "model.toml" {
-            toml::from_str::<Model>(text).map(|m| Parsed::Model(Box::new(m)))
-        } else {
-            toml::from_str::<RulesFile>(text).map(|f| Parsed::Rules(Box::new(f)))
+    let done = on_all_cores(&jobs, cost, |job| match job {
+        Job::Model(text) => Done::Model(toml::from_str(text)),
+        Job::Lang(lang, files) => {
+            let (mut ids, mut errors) = (HashMap::new(), Vec::new());
+            let rules = build_lang(*lang, files, &mut ids, &mut errors);
+            Done::Lang(Box::new(rules), ids, errors)
         }
-    };
-    if files.len() < 8 {
-        return files.iter().map(parse).collect();
-    }
-    // Halves by size, not by count: the in-depth languages' files are the big ones.
-    let total: usize = files.iter().map(|f| f.1.len()).sum();
-    let mut size = 0;
-    let half = files.iter().position(|f| {
-        size += f.1.len();
-        size * 2 >= total
     });
-    let (first, second) = files.split_at(half.map_or(files.len(), |i| i + 1));
+    let (mut built, mut read) = (Vec::new(), Vec::new());
+    for (done, lang) in
+        done.into_iter().zip(std::iter::repeat_n(None, models.len()).chain(raw.iter().map(|r| Some(r.0))))
+    {
+        match (done, lang) {
+            (Done::Model(m), _) => read.push(m),
+            (Done::Lang(rules, their_ids, their_errors), Some(lang)) => {
+                ids.extend(their_ids);
+                errors.extend(their_errors);
+                built.push((lang, *rules));
+            }
+            (Done::Lang(..), None) => unreachable!("the models come first"),
+        }
+    }
+    (built, ids, errors, read)
+}
+
+/// `work` done on each of `jobs`, on every core; the results in the order of `jobs`. The
+/// costliest jobs (by `cost`) go first and a thread takes the next job when it is done,
+/// so that the threads end about together. Loading the rules was a third of the time it
+/// takes to score 2,000 posts, and the second core idled through most of it.
+fn on_all_cores<J: Sync, T: Send>(jobs: &[J], cost: impl Fn(&J) -> usize, work: impl Fn(&J) -> T + Sync) -> Vec<T> {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(jobs.len());
+    if threads <= 1 {
+        return jobs.iter().map(work).collect();
+    }
+    let mut order: Vec<usize> = (0..jobs.len()).collect();
+    order.sort_by_key(|&j| std::cmp::Reverse(cost(&jobs[j])));
+    let next = AtomicUsize::new(0);
+    let run = || {
+        let mut done = Vec::new();
+        while let Some(&j) = order.get(next.fetch_add(1, Ordering::Relaxed)) {
+            done.push((j, work(&jobs[j])));
+        }
+        done
+    };
+    let mut results: Vec<Option<T>> = std::iter::repeat_with(|| None).take(jobs.len()).collect();
     std::thread::scope(|s| {
-        let other = s.spawn(|| second.iter().map(parse).collect::<Vec<_>>());
-        let mut out: Vec<_> = first.iter().map(parse).collect();
-        // A panic in the other thread is a panic here, as it would have been in one.
-        out.extend(other.join().unwrap_or_else(|e| std::panic::resume_unwind(e)));
-        out
-    })
+        let others: Vec<_> = (1..threads).map(|_| s.spawn(run)).collect();
+        let mut place = |done: Vec<(usize, T)>| done.into_iter().for_each(|(j, t)| results[j] = Some(t));
+        place(run());
+        for other in others {
+            // A panic in another thread is a panic here, as it would have been in one.
+            place(other.join().unwrap_or_else(|e| std::panic::resume_unwind(e)));
+        }
+    });
+    results.into_iter().map(|r| r.unwrap_or_else(|| unreachable!("every job is done"))).collect()
 }
 
 fn toml_error(path: &str, text: &str, e: &toml::de::Error) -> RuleError {
@@ -1083,6 +1113,20 @@ mod tests {
         assert_eq!(paths, ["de/lexicon.toml", "no/lexicon.toml"], "{errs:?}");
         assert!(errs.iter().all(|e| e.line == 1), "{errs:?}");
         assert_eq!(rules.langs.len(), 8);
+    }
+
+    #[test]
+    fn a_bad_model_keeps_its_place_among_the_errors_by_file_order() {
+        // model.toml is read apart from the other files, beside the languages.
+        let mut files = vec![("model.toml".to_string(), "[complaint\n".to_string())];
+        for code in ["da", "de", "en", "es", "fi", "fr", "it", "nl", "no", "sv"] {
+            let text = if code == "it" || code == "no" { "[lexicon\n" } else { "[lexicon]\ngood = 2.0\n" };
+            files.push((format!("{code}/lexicon.toml"), text.to_string()));
+        }
+        let (_, errs) = Rules::from_files(files);
+        let paths: Vec<&str> = errs.iter().map(|e| e.path.as_str()).collect();
+        assert_eq!(paths, ["it/lexicon.toml", "model.toml", "no/lexicon.toml", "model.toml"], "{errs:?}");
+        assert!(errs[3].message.starts_with("missing"), "{errs:?}");
     }
 
     #[test]
