@@ -47,6 +47,7 @@ use regex_automata::meta::{self, Regex};
 use regex_automata::nfa::thompson::pikevm::{self, PikeVM};
 use regex_automata::nfa::thompson::{self, NFA, WhichCaptures};
 use regex_automata::{Anchored, Input};
+use regex_syntax::ast::Ast;
 use regex_syntax::hir::literal::{ExtractKind, Extractor};
 use regex_syntax::hir::{ClassUnicode, ClassUnicodeRange, Hir, HirKind, Look};
 
@@ -57,15 +58,15 @@ use regex_syntax::hir::{ClassUnicode, ClassUnicodeRange, Hir, HirKind, Look};
 pub struct LazyPatterns {
     /// (rule id, pattern, cue index), in rule order.
     sources: Vec<(String, String, usize)>,
-    /// Each pattern as parsed when it was checked, taken when the prefilter is built, so
-    /// that it is not parsed again.
-    parsed: std::sync::Mutex<Vec<Hir>>,
+    /// Each pattern's syntax tree, as [`check`] read it, taken when the prefilter is built,
+    /// so that it is not read again.
+    parsed: std::sync::Mutex<Vec<Ast>>,
     compiled: std::sync::OnceLock<Patterns>,
 }
 
 impl LazyPatterns {
-    /// `parsed`: each of `sources` as `regex_syntax::Parser::new()` parses it.
-    pub fn new(sources: Vec<(String, String, usize)>, parsed: Vec<Hir>) -> LazyPatterns {
+    /// `parsed`: what [`check`] gives for each of `sources`.
+    pub fn new(sources: Vec<(String, String, usize)>, parsed: Vec<Ast>) -> LazyPatterns {
         debug_assert_eq!(sources.len(), parsed.len());
         LazyPatterns { sources, parsed: std::sync::Mutex::new(parsed), compiled: std::sync::OnceLock::new() }
     }
@@ -77,7 +78,12 @@ impl LazyPatterns {
     pub fn get(&self) -> &Patterns {
         self.compiled.get_or_init(|| {
             let parsed = std::mem::take(&mut *self.parsed.lock().unwrap_or_else(std::sync::PoisonError::into_inner));
-            let parsed = parsed.into_iter().map(Some).chain(std::iter::repeat(None));
+            // Translated here, on the thread that scores the language's first post, not
+            // at load (`Parser::parse` translates as this does).
+            let parsed = parsed.into_iter().zip(&self.sources).map(|(ast, (_, source, _))| {
+                regex_syntax::hir::translate::Translator::new().translate(source, &ast).ok()
+            });
+            let parsed = parsed.chain(std::iter::repeat(None));
             let sources = self.sources.iter().zip(parsed).map(|((_, source, cue), hir)| (source.as_str(), hir, *cue));
             let (patterns, failed) = Patterns::with_parsed(sources);
             for (i, why) in failed {
@@ -96,6 +102,56 @@ impl LazyPatterns {
     pub fn for_each_match(&self, text: &str, f: impl FnMut(usize, usize, usize)) {
         if !self.sources.is_empty() {
             self.get().for_each_match(text, f);
+        }
+    }
+}
+
+/// Checks a pattern as `regex_syntax::Parser::new().parse` does, with the same error (as
+/// it is written out),
+/// and gives its syntax tree, which [`LazyPatterns`] translates when the language's first
+/// post comes. Only reading the syntax is checked at once, not its translation into
+/// sets of characters (`\w` is hundreds of ranges; `(?i)` folds every class): that was
+/// 125 M of the 324 M instructions it took to load the shipped rules, on one core before
+/// the first post. Translation fails only on a Unicode property that does not exist
+/// (`\p{Gerek}`) or with Unicode turned off (`(?-u:é)`, bytes that are not UTF-8): a
+/// pattern with either is translated here too (none of the shipped ones).
+pub fn check(source: &str) -> Result<Ast, String> {
+    let ast = regex_syntax::ast::parse::Parser::new().parse(source).map_err(|e| e.to_string())?;
+    if regex_syntax::ast::visit(&ast, MayNotTranslate).is_err() {
+        regex_syntax::hir::translate::Translator::new().translate(source, &ast).map_err(|e| e.to_string())?;
+    }
+    Ok(ast)
+}
+
+/// Finds (as an error) what may keep a syntax tree from translating: a Unicode class
+/// (`\pL`, `\p{…}`, `[\p{…}]`) or the `u` flag, set or cleared.
+struct MayNotTranslate;
+
+impl regex_syntax::ast::Visitor for MayNotTranslate {
+    type Output = ();
+    type Err = ();
+
+    fn finish(self) -> Result<(), ()> {
+        Ok(())
+    }
+
+    fn visit_pre(&mut self, ast: &Ast) -> Result<(), ()> {
+        use regex_syntax::ast::{Flag, Flags, FlagsItemKind, GroupKind};
+        let unicode_flag = |flags: &Flags| flags.items.iter().any(|i| i.kind == FlagsItemKind::Flag(Flag::Unicode));
+        match ast {
+            Ast::ClassUnicode(_) => Err(()),
+            Ast::Flags(set) if unicode_flag(&set.flags) => Err(()),
+            Ast::Group(group) if matches!(&group.kind, GroupKind::NonCapturing(flags) if unicode_flag(flags)) => {
+                Err(())
+            }
+            _ => Ok(()),
+        }
+    }
+
+    fn visit_class_set_item_pre(&mut self, item: &regex_syntax::ast::ClassSetItem) -> Result<(), ()> {
+        match item {
+            regex_syntax::ast::ClassSetItem::Unicode(_) => Err(()),
+            _ => Ok(()),
         }
     }
 }
@@ -1680,5 +1736,46 @@ mod tests {
         let owned: Vec<String> = (0..70).map(|i| format!(r"\bw{i}x\b")).collect();
         let patterns: Vec<&str> = owned.iter().map(String::as_str).collect();
         check(&patterns, &["w3x w69x w64x", "none", "w0x"]);
+    }
+
+    /// Pieces of patterns: Unicode classes that exist and do not, the `u` flag set and
+    /// cleared (bytes beyond ASCII then), case folding, syntax errors.
+    const PIECES: [&str; 24] = [
+        "a",
+        "é",
+        "\\w",
+        "\\d",
+        "(?i)",
+        "(?-u)",
+        "(?u)",
+        "(?-u:",
+        "(?iu:",
+        "(?:",
+        "(",
+        ")",
+        "|",
+        "[",
+        "]",
+        "\\pL",
+        "\\p{Greek}",
+        "\\p{Gerek}",
+        "[\\p{Script=Latin}]",
+        "[\\P{Foo}a]",
+        "\\xFF",
+        "\\x{E9}",
+        "+",
+        "{2}",
+    ];
+
+    proptest::proptest! {
+        /// [`check`] (the syntax read, translated only where it may fail) says what
+        /// regex-syntax's parser says of a pattern, with the same error.
+        #[test]
+        fn the_load_time_check_is_the_parse(pieces in proptest::collection::vec(proptest::sample::select(PIECES.to_vec()), 0..8)) {
+            let source = pieces.concat();
+            let checked = super::check(&source).map(|_| ());
+            let parsed = regex_syntax::Parser::new().parse(&source).map(|_| ()).map_err(|e| e.to_string());
+            proptest::prop_assert_eq!(checked, parsed, "{}", source);
+        }
     }
 }

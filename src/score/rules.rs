@@ -761,10 +761,10 @@ fn build_lang(
             }
             if let Some(p) = &rule.pattern {
                 // Checked here, compiled when the language's first post comes (LazyPatterns).
-                match regex_syntax::Parser::new().parse(p.get_ref()) {
-                    Ok(hir) => {
+                match crate::score::patterns::check(p.get_ref()) {
+                    Ok(ast) => {
                         patterns.push((id.clone(), p.get_ref().clone(), index));
-                        parsed.push(hir);
+                        parsed.push(ast);
                     }
                     Err(e) => errors.push(err_at(path, text, p.span(), format!("rule {id:?}: bad pattern: {e}"))),
                 }
