@@ -79,10 +79,8 @@ impl LazyPatterns {
         self.compiled.get_or_init(|| {
             let parsed = std::mem::take(&mut *self.parsed.lock().unwrap_or_else(std::sync::PoisonError::into_inner));
             // Translated here, on the thread that scores the language's first post, not
-            // at load (`Parser::parse` translates as this does).
-            let parsed = parsed.into_iter().zip(&self.sources).map(|(ast, (_, source, _))| {
-                regex_syntax::hir::translate::Translator::new().translate(source, &ast).ok()
-            });
+            // at load.
+            let parsed = parsed.into_iter().zip(&self.sources).map(|(ast, (_, source, _))| translate(source, ast));
             let parsed = parsed.chain(std::iter::repeat(None));
             let sources = self.sources.iter().zip(parsed).map(|((_, source, cue), hir)| (source.as_str(), hir, *cue));
             let (patterns, failed) = Patterns::with_parsed(sources);
@@ -121,6 +119,51 @@ pub fn check(source: &str) -> Result<Ast, String> {
         regex_syntax::hir::translate::Translator::new().translate(source, &ast).map_err(|e| e.to_string())?;
     }
     Ok(ast)
+}
+
+/// The rest of a `(?i)` pattern with no other flags, which is read case-sensitively for
+/// [`folded_literals`].
+fn case_sensitive(source: &str) -> Option<&str> {
+    source.strip_prefix("(?i)").filter(|rest| rest.match_indices("(?").all(|(i, _)| rest[i + 2..].starts_with(':')))
+}
+
+/// `source` translated from its syntax tree ([`check`]), as `Parser::parse` reads it, and
+/// what [`case_sensitive`] gives read as `Parser::parse` reads it: for that, the same tree
+/// is translated again with its leading `(?i)` cleared, not read anew (reading the 215
+/// case-insensitive patterns of the shipped rules again was 67 M instructions).
+fn translate(source: &str, mut ast: Ast) -> Option<(Hir, Option<Hir>)> {
+    use regex_syntax::hir::translate::Translator;
+    let hir = Translator::new().translate(source, &ast).ok()?;
+    let folded = case_sensitive(source).and_then(|rest| {
+        if clear_leading_case_flag(&mut ast) {
+            Translator::new().translate(source, &ast).ok()
+        } else {
+            regex_syntax::Parser::new().parse(rest).ok()
+        }
+    });
+    Some((hir, folded))
+}
+
+/// Clears the `(?i)` a syntax tree starts with (at the start of its first branch, as
+/// `(?i)a|b` reads); false when there is none. A cleared flag group translates to nothing,
+/// as the flag did: the tree then translates as the rest after `(?i)` reads.
+fn clear_leading_case_flag(ast: &mut Ast) -> bool {
+    use regex_syntax::ast::{Flag, FlagsItemKind};
+    let mut node = ast;
+    loop {
+        node = match node {
+            Ast::Concat(concat) if !concat.asts.is_empty() => &mut concat.asts[0],
+            Ast::Alternation(alt) if !alt.asts.is_empty() => &mut alt.asts[0],
+            Ast::Flags(set)
+                if set.span.start.offset == 0
+                    && matches!(&set.flags.items[..], [item] if item.kind == FlagsItemKind::Flag(Flag::CaseInsensitive)) =>
+            {
+                set.flags.items.clear();
+                return true;
+            }
+            _ => return false,
+        };
+    }
 }
 
 /// Finds (as an error) what may keep a syntax tree from translating: a Unicode class
@@ -238,9 +281,10 @@ impl Patterns {
         Patterns::with_parsed(patterns.into_iter().map(|(source, cue)| (source, None, cue)))
     }
 
-    /// As [`Patterns::new`], with each pattern's source as parsed already, when it is.
+    /// As [`Patterns::new`], with each pattern's source as parsed already, when it is
+    /// ([`translate`]).
     fn with_parsed<'a>(
-        patterns: impl IntoIterator<Item = (&'a str, Option<Hir>, usize)>,
+        patterns: impl IntoIterator<Item = (&'a str, Option<(Hir, Option<Hir>)>, usize)>,
     ) -> (Patterns, Vec<(usize, String)>) {
         let (mut prefix_lits, mut prefix_owner) = (Vec::new(), Vec::new());
         let (mut suffix_lits, mut suffix_owner) = (Vec::new(), Vec::new());
@@ -692,18 +736,13 @@ fn compile(source: &str) -> Result<(), String> {
 
 /// The pattern `source` as it is run: whole, or its branches when it is an alternation
 /// without literal prefixes as a whole and some branch has them. `parsed`: `source` parsed
-/// already.
-fn units(source: &str, parsed: Option<Hir>) -> Result<Vec<Unit>, String> {
+/// already, with what [`case_sensitive`] reads.
+fn units(source: &str, parsed: Option<(Hir, Option<Hir>)>) -> Result<Vec<Unit>, String> {
     let parse = |s: &str| regex_syntax::ParserBuilder::new().build().parse(s).ok();
-    let Some(hir) = parsed.or_else(|| parse(source)) else {
+    let Some((hir, folded)) = parsed.or_else(|| Some((parse(source)?, case_sensitive(source).and_then(parse)))) else {
         // Checked when the rules load; the regex crate says why.
         return Err(Regex::new(source).err().map_or_else(|| "does not parse".to_string(), |e| e.to_string()));
     };
-    // A `(?i)` pattern with no other flags, read case-sensitively for `folded_literals`.
-    let folded = source
-        .strip_prefix("(?i)")
-        .filter(|rest| rest.match_indices("(?").all(|(i, _)| rest[i + 2..].starts_with(':')))
-        .and_then(parse);
     // Where a pattern as it is gives no literals, they are taken with `\d` as the ASCII
     // digits ([`ascii_digits`]; true then); it runs whole on a post with other digits.
     let with_digits = |h: &Hir, f: Option<&Hir>, take: &dyn Fn(&Hir, Option<&Hir>) -> Option<Literals>| {
@@ -1777,5 +1816,21 @@ mod tests {
             let parsed = regex_syntax::Parser::new().parse(&source).map(|_| ()).map_err(|e| e.to_string());
             proptest::prop_assert_eq!(checked, parsed, "{}", source);
         }
+
+        /// A `(?i)` pattern's tree translated with the flag cleared is the rest read
+        /// case-sensitively, as `units` would read it.
+        #[test]
+        fn the_tree_without_its_case_flag_is_the_rest_read_anew(pieces in proptest::collection::vec(proptest::sample::select(CASE_PIECES.to_vec()), 0..8)) {
+            let source = format!("(?i){}", pieces.concat());
+            let parse = |s: &str| regex_syntax::Parser::new().parse(s).ok();
+            let want = parse(&source).map(|hir| (hir, case_sensitive(&source).and_then(parse)));
+            let got = super::check(&source).ok().and_then(|ast| translate(&source, ast));
+            proptest::prop_assert_eq!(got, want, "{}", source);
+        }
     }
+
+    /// Pieces of case-insensitive patterns: alternations (the flag then in the first
+    /// branch), groups, classes, letters with case variants beyond ASCII, other flags.
+    const CASE_PIECES: [&str; 16] =
+        ["a", "K", "ß", "Σ", "\\w", "|", "(", ")", "(?:", "(?i)", "(?s)", "[a-k]", "\\b", "+", "x{2}", "\\("];
 }
