@@ -176,7 +176,11 @@ fn score_chunk(scorer: &Scorer, chunk: &Chunk) -> Vec<Result<String, String>> {
 }
 
 fn score_line(scorer: &Scorer, bytes: &[u8]) -> Result<String, String> {
-    let line = std::str::from_utf8(bytes).map_err(|e| format!("not UTF-8 (byte {})", e.valid_up_to()))?;
+    // Checked 32 bytes a step (std's check was 3% of the command's instructions); std's
+    // only to say where a bad line goes wrong.
+    let line = simdutf8::basic::from_utf8(bytes)
+        .or_else(|_| std::str::from_utf8(bytes))
+        .map_err(|e| format!("not UTF-8 (byte {})", e.valid_up_to()))?;
     if line.trim().is_empty() {
         return Ok(String::new());
     }
