@@ -3,7 +3,7 @@
 
 use super::RawOutcome;
 use crate::core::{FilterList, LangSet, LowercaseText};
-use crate::utils::is_stop_char;
+use crate::utils::{is_stop_byte, is_stop_char};
 use crate::{Lang, Script};
 use std::cmp::Reverse;
 use std::collections::HashMap;
@@ -132,7 +132,7 @@ pub fn generic_alphabet_calculate_scores(
         let b = bytes[at];
         if b.is_ascii() {
             at += 1;
-            if !is_stop_char(b as char) {
+            if !is_stop_byte(b) {
                 max_raw_score += 1;
                 ascii_counts[b as usize] += 1;
             }
@@ -166,14 +166,14 @@ pub fn generic_alphabet_calculate_scores(
         add(position, 2 * count);
     }
 
-    let mut raw_scores: Vec<(Lang, usize)> = script_langs
-        .iter()
-        .filter(|&&l| allowed.contains(l))
-        .map(|&l| {
+    // Made to its size at once: collected from the filter, the list grew three times.
+    let mut raw_scores: Vec<(Lang, usize)> = Vec::with_capacity(script_langs.len());
+    for &l in script_langs {
+        if allowed.contains(l) {
             let score = (lang_scores[l as usize] + common_score).saturating_sub(max_raw_score);
-            (l, score)
-        })
-        .collect();
+            raw_scores.push((l, score));
+        }
+    }
 
     raw_scores.sort_unstable_by_key(|(_, score)| Reverse(*score));
 

@@ -81,10 +81,14 @@ fn calculate_scores_in_profiles(
     // `calculate_distance`.
     let allowed = LangSet::of(filter_list);
     let index = ProfileIndex::of(lang_profile_list, allowed);
-    let mut matched = vec![0i64; lang_profile_list.len()];
+    // By the language's index in the list, a u8 (`ProfileIndex::build` checks that the
+    // list has no more than 256): a fixed array indexed so needs no bounds check in the
+    // loop below, the hottest of the trigram step.
+    let mut matched = [0i64; 256];
     for (n, trigram) in trigram_positions.iter().enumerate() {
+        let n = n as i64;
         for &(lang, i) in index.entries(*trigram) {
-            matched[lang as usize] += MAX_TRIGRAM_DISTANCE as i64 - (n as i64 - i as i64).abs();
+            matched[usize::from(lang)] += MAX_TRIGRAM_DISTANCE as i64 - (n - i64::from(i)).abs();
         }
     }
 

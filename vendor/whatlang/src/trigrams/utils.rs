@@ -3,7 +3,7 @@ use hashbrown::HashMap;
 use super::TEXT_TRIGRAMS_SIZE;
 use super::Trigram;
 use crate::core::LowercaseText;
-use crate::utils::is_stop_char;
+use crate::utils::{ASCII_TRIGRAM_CHAR, is_stop_char};
 
 pub struct TrigramsWithPositions {
     pub(crate) _total_trigrams: u32,
@@ -64,22 +64,18 @@ fn ranked_trigrams(text: &str) -> (u32, Vec<u64>) {
     let mut trigrams: Vec<u64> = Vec::with_capacity(bytes.len() + 1);
     if !bytes.is_empty() {
         let (first, mut at) = trigram_char(text, 0);
-        let mut pair = SPACE << 21 | first;
-        let mut done = false;
-        while !done {
-            let c3 = if at < bytes.len() {
-                let (c3, next) = trigram_char(text, at);
-                at = next;
-                c3
-            } else {
-                done = true;
-                SPACE
-            };
-            let (c1, c2) = (pair >> 21, pair & 0x1F_FFFF);
-            if !(c2 == SPACE && (c1 == SPACE || c3 == SPACE)) {
-                trigrams.push(pair << 21 | c3);
+        let (mut c1, mut c2) = (SPACE, first);
+        while at < bytes.len() {
+            let (c3, next) = trigram_char(text, at);
+            at = next;
+            if c2 != SPACE || (c1 != SPACE && c3 != SPACE) {
+                trigrams.push(c1 << 42 | c2 << 21 | c3);
             }
-            pair = c2 << 21 | c3;
+            (c1, c2) = (c2, c3);
+        }
+        // The space after the text.
+        if c2 != SPACE {
+            trigrams.push(c1 << 42 | c2 << 21 | SPACE);
         }
     }
     let total = trigrams.len() as u32;
@@ -118,12 +114,7 @@ fn ranked_trigrams(text: &str) -> (u32, Vec<u64>) {
 fn trigram_char(text: &str, at: usize) -> (u64, usize) {
     let b = text.as_bytes()[at];
     if b.is_ascii() {
-        let ch = if is_stop_char(b as char) {
-            ' '
-        } else {
-            b as char
-        };
-        return (ch as u64, at + 1);
+        return (u64::from(ASCII_TRIGRAM_CHAR[usize::from(b)]), at + 1);
     }
     let ch = text[at..].chars().next().unwrap_or(' ');
     (ch as u64, at + ch.len_utf8())
