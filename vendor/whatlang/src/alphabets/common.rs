@@ -22,6 +22,8 @@ pub struct AlphabetMap {
     sets: Vec<Option<LangSet>>,
     /// repwatch: the ASCII characters in the map.
     ascii_in: Vec<u8>,
+    /// repwatch: the languages of all the alphabets.
+    in_any: LangSet,
 }
 
 const NOT_IN: u16 = u16::MAX;
@@ -76,12 +78,14 @@ pub fn build_inverted_map(alphabets: &[(Lang, &str)]) -> AlphabetMap {
     let ascii_in = (0..128u8)
         .filter(|&c| ascii[c as usize] != NOT_IN)
         .collect();
+    let in_any = LangSet::from_langs(&langs.concat());
     AlphabetMap {
         chars,
         langs,
         ascii,
         sets,
         ascii_in,
+        in_any,
     }
 }
 
@@ -103,6 +107,13 @@ pub fn generic_alphabet_calculate_scores(
 
     let mut lang_scores = [0usize; crate::lang::LANG_COUNT];
     let mut common_score: usize = 0;
+    // The allowed languages that have an alphabet here (those whose scores are read), and
+    // what the characters in all of their alphabets (but not in every alphabet) add to
+    // each of them, added once at the end: not to each language as the character comes
+    // (most letters are in all the allowed alphabets; their adds were 3.9 M instructions
+    // on the 3,464 texts of the first 20,000 mixed posts).
+    let scored = map.in_any.intersection(allowed);
+    let mut scored_score: usize = 0;
     // What a character of the map adds, `score` for each time it is in the text: to all
     // the script's languages at once when it is in every alphabet.
     let mut add = |position: usize, score: usize| {
@@ -110,7 +121,12 @@ pub fn generic_alphabet_calculate_scores(
         if languages.len() == script_langs.len() {
             common_score += score;
         } else if let Some(set) = map.sets[position] {
-            for lang in set.intersection(allowed).iter() {
+            let set = set.intersection(allowed);
+            if set == scored {
+                scored_score += score;
+                return;
+            }
+            for lang in set.iter() {
                 lang_scores[lang as usize] += score;
             }
         } else {
@@ -164,6 +180,11 @@ pub fn generic_alphabet_calculate_scores(
     }
     for &(position, count) in &others[..n_others] {
         add(position, 2 * count);
+    }
+    if scored_score > 0 {
+        for lang in scored.iter() {
+            lang_scores[lang as usize] += scored_score;
+        }
     }
 
     // Made to its size at once: collected from the filter, the list grew three times.
