@@ -100,23 +100,39 @@ impl Identifier {
 
     /// The language of `text`.
     pub fn detect(&self, text: &str) -> Lang {
-        let counts = script_counts(text);
-        // Ties go to the non-Latin script: a brand name in Latin letters inside a Greek
-        // post must not make it Latin.
-        let best = (1..5).max_by_key(|&i| (counts[i], std::cmp::Reverse(i))).filter(|&i| counts[i] > 0);
-        if let Some(i) = best
-            && counts[i] * 3 >= counts[0]
-        {
-            return [Lang::En, Lang::El, Lang::Ru, Lang::Ta, Lang::Ar][i];
-        }
-        if counts[0] == 0 {
-            return self.latin[0];
+        if let Some(lang) = self.by_script(text) {
+            return lang;
         }
         // The words in a buffer the thread keeps: no allocation for a post.
         WORDS.with_borrow_mut(|words| {
             words.read(text);
             self.detect_latin(text, words)
         })
+    }
+
+    /// The language of `text` when its script decides it (see [`Identifier::by_counts`]);
+    /// none when it is mostly in Latin letters. An ASCII text (half the posts without
+    /// `lang`) has no letters of the other scripts: it is not counted, only searched for a
+    /// letter (`script_counts` was 10.3 M instructions on the first 20,000 mixed posts).
+    fn by_script(&self, text: &str) -> Option<Lang> {
+        if text.is_ascii() {
+            return (!text.bytes().any(|b| b.is_ascii_alphabetic())).then_some(self.latin[0]);
+        }
+        self.by_counts(&script_counts(text))
+    }
+
+    /// The language of a text whose letters of each script are `counts`
+    /// ([`script_counts`]), when its script decides it.
+    fn by_counts(&self, counts: &[usize; 5]) -> Option<Lang> {
+        // Ties go to the non-Latin script: a brand name in Latin letters inside a Greek
+        // post must not make it Latin.
+        let best = (1..5).max_by_key(|&i| (counts[i], std::cmp::Reverse(i))).filter(|&i| counts[i] > 0);
+        if let Some(i) = best
+            && counts[i] * 3 >= counts[0]
+        {
+            return Some([Lang::En, Lang::El, Lang::Ru, Lang::Ta, Lang::Ar][i]);
+        }
+        (counts[0] == 0).then_some(self.latin[0])
     }
 
     /// The language of `text`, mostly in Latin letters, whose `words` have been read.
@@ -1038,6 +1054,20 @@ mod tests {
                 s.bytes().fold(0u64, |key, c| key << 5 | u64::from(c - b'a' + 1))
             });
             proptest::prop_assert_eq!(skeleton(&word), want);
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+
+        /// The script decides as by its counts, whether the text is ASCII (not counted) or
+        /// not.
+        #[test]
+        fn script_decides_as_by_the_counts(text in "([a-zA-Z]{1,4}|[ .,!?'0-9@:/#\t\n\x7f]|[éøßΣαЖжக\u{0627}😀]){0,12}") {
+            for prior in [&[][..], &[Lang::No, Lang::Da], &[Lang::De]] {
+                let id = Identifier::new(prior);
+                proptest::prop_assert_eq!(id.by_script(&text), id.by_counts(&script_counts(&text)));
+            }
         }
     }
 
