@@ -9,7 +9,8 @@ use super::{Stem, Token, TokenKind};
 
 /// One step of text analysis. A filter decides each token on its own, from the token
 /// alone, so that what the filters make of a word can be remembered
-/// ([`Analyzer::filter`](super::Analyzer::filter)).
+/// ([`Analyzer::filter`](super::Analyzer::filter)), and changes words and hashtags only:
+/// the scorer does not run the filters on other tokens.
 pub trait Filter: Send + Sync {
     fn apply(&self, tokens: &mut [Token]);
 
@@ -58,7 +59,7 @@ impl StemFilter {
 impl Filter for StemFilter {
     fn apply(&self, tokens: &mut [Token]) {
         for t in tokens.iter_mut().filter(|t| t.is_wordlike()) {
-            t.stem = CompactString::new(self.stem.stem(&t.norm));
+            t.stem = CompactString::new(self.stem.stem_of(&t.norm));
         }
     }
 

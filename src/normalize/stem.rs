@@ -4,6 +4,8 @@
 //! Rule terms and post words go through the same stemmer, so consistency matters more
 //! than linguistic perfection: a stem only has to bring the forms of a word together.
 
+use std::borrow::Cow;
+
 use rust_stemmers::{Algorithm, Stemmer};
 
 use crate::mention::Lang;
@@ -33,20 +35,34 @@ impl Stem {
 
     /// The stem of a lowercase word.
     pub fn stem(&self, word: &str) -> String {
+        self.stem_of(word).into_owned()
+    }
+
+    /// [`Stem::stem`], borrowing the word when it is its own stem: the stem filter copies
+    /// the stem into the token, and a stem made a `String` first was an allocation for
+    /// each word the scorer had not seen.
+    pub fn stem_of<'w>(&self, word: &'w str) -> Cow<'w, str> {
         match self {
-            Stem::None => word.to_string(),
-            Stem::Slovenian => slovenian(word),
+            Stem::None => Cow::Borrowed(word),
+            Stem::Slovenian => Cow::Owned(slovenian(word)),
             Stem::Snowball { main, lang, latin } => {
-                let latin_word = word.chars().all(|c| c.is_ascii() || !super::chars::is_alphabetic(c));
-                if let Some(latin) = latin.as_ref().filter(|_| latin_word) {
+                // Only a language in another script has a Latin stemmer to look for.
+                if let Some(latin) = latin.as_ref()
+                    && word.chars().all(|c| c.is_ascii() || !super::chars::is_alphabetic(c))
+                {
                     if *lang == Lang::Ta {
-                        return romanised_tamil(word);
+                        return Cow::Owned(romanised_tamil(word));
                     }
-                    return latin.stem(word).into_owned();
+                    return latin.stem(word);
                 }
+                // "ё" is the bytes D1 91, looked for as bytes (a search for the character
+                // was 12 M instructions for the 40,458 Russian words stemmed in the mixed
+                // posts, 300 a word).
                 match lang {
-                    Lang::Ru if word.contains('ё') => main.stem(&word.replace('ё', "е")).into_owned(),
-                    _ => main.stem(word).into_owned(),
+                    Lang::Ru if word.as_bytes().windows(2).any(|b| b == [0xD1, 0x91]) => {
+                        Cow::Owned(main.stem(&word.replace('ё', "е")).into_owned())
+                    }
+                    _ => main.stem(word),
                 }
             }
         }
