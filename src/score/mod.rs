@@ -112,14 +112,12 @@ pub struct Scorer {
     /// Tells the words this scorer remembers per thread ([`Scorer::tokens`]) from
     /// another scorer's.
     id: u64,
-    /// The words its threads have seen, for all of them.
-    seen: SeenWords,
     /// The complaint model's weights in the order of [`FEATURES`] (0 where it has none).
     weights: [f32; N_FEATURES],
 }
 
-/// What a scorer makes of a word or hashtag in one language, remembered ([`Scorer::tokens`]):
-/// the filters' stem and stop mark, and what the rules, the layers and the brand say of it.
+/// What a scorer makes of a word or hashtag in one language, remembered per thread: the
+/// filters' stem and stop mark, and what the rules, the layers and the brand say of it.
 #[derive(Clone)]
 struct WordFacts {
     stem: CompactString,
@@ -131,74 +129,29 @@ struct WordFacts {
     content: bool,
 }
 
-/// Per (scorer, language): the places of the words a thread saw last ([`Remembered`]).
+/// Per (scorer, language): what is remembered of the words seen ([`Remembered`]).
 type RememberedWords = FxHashMap<(u64, Option<Lang>), Remembered>;
 
 /// A cache of [`WORD_FACTS`] places, a word going to the place its hash picks and taking
-/// it from the word there, in front of the scorer's map of the words seen
-/// ([`SeenWords`]). The places are a small direct-mapped cache, so that the frequent
-/// words, which make most of a post, are found without a lookup that waits on memory (or
-/// on a lock): a map of every word alone (tried) made real posts 10–15% slower. A word
-/// that lost its place is found in the map: two in five of the words the places missed on
-/// the mixed posts had been seen, and each was stemmed and looked up in the rules again
-/// (the stem filter's own cache of stems, which this replaces, saved the stemming only).
+/// it from the word there, in front of a map of the words seen. The places are a small
+/// direct-mapped cache, so that the frequent words, which make most of a post, are found
+/// without a lookup that waits on memory: a map of every word alone (tried) made real
+/// posts 10–15% slower. A word that lost its place is found in the map: two in five of the
+/// words the places missed on the mixed posts had been seen, and each was stemmed and
+/// looked up in the rules again (the stem filter's own cache of stems, which this
+/// replaces, saved the stemming only).
 struct Remembered {
     places: Box<[Option<(WordKey, WordFacts)>]>,
+    /// Up to [`rules::WORD_CACHE`] words, then emptied.
+    seen: FxHashMap<WordKey, WordFacts>,
 }
 
 impl Remembered {
     fn new() -> Remembered {
-        Remembered { places: vec![None; WORD_FACTS].into() }
-    }
-}
-
-/// What the filters and the rules made of the words seen, per language, shared by the
-/// threads that score with one scorer, so that a word is stemmed and looked up once for
-/// all of them, not once in each thread that meets it: with a map per thread, the two
-/// threads on the 140,853 mixed posts each stemmed, between them, a fifth more words than
-/// there were (on the first 20,000, 94,375 new words against 79,083 on one thread). In
-/// shards, each behind its own lock, picked by the word's place (a lookup waits on another
-/// thread only for a word of the same language in the same shard) and each on cache lines
-/// of its own. A language's shards hold up to [`SEEN_PER_LANG`] words between them: a
-/// shard that is full is emptied.
-struct SeenWords {
-    /// [`SEEN_SHARDS`] shards for each language and for none ([`SeenWords::shard`]).
-    shards: Box<[SeenShard]>,
-}
-
-#[derive(Default)]
-#[repr(align(128))]
-struct SeenShard(std::sync::Mutex<FxHashMap<WordKey, WordFacts>>);
-
-/// The shards of a language's words seen.
-const SEEN_SHARDS: usize = 64;
-/// The words seen of one language: twice what a thread kept before they were shared, so
-/// that two threads keep as many as they did.
-const SEEN_PER_LANG: usize = 2 * rules::WORD_CACHE;
-
-impl SeenWords {
-    fn new() -> SeenWords {
-        let shards = (0..(Lang::ALL.len() + 1) * SEEN_SHARDS).map(|_| SeenShard::default()).collect();
-        SeenWords { shards }
-    }
-
-    /// The shard of a word in `lang` whose place is `place`, locked. A thread that
-    /// panicked holding it left the map whole: a lookup or an insert is all it does.
-    fn shard(&self, lang: Option<Lang>, place: usize) -> std::sync::MutexGuard<'_, FxHashMap<WordKey, WordFacts>> {
-        let i = lang.map_or(0, |l| l as usize + 1) * SEEN_SHARDS + place % SEEN_SHARDS;
-        self.shards[i].0.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
-    }
-
-    fn get(&self, lang: Option<Lang>, place: usize, key: &WordKey) -> Option<WordFacts> {
-        self.shard(lang, place).get(key).cloned()
-    }
-
-    fn insert(&self, lang: Option<Lang>, place: usize, key: WordKey, facts: WordFacts) {
-        let mut shard = self.shard(lang, place);
-        if shard.len() >= SEEN_PER_LANG / SEEN_SHARDS {
-            shard.clear();
-        }
-        shard.insert(key, facts);
+        // The map made as large as the places from the start: growing it there, one
+        // rehash after another, cost what it saved on the first 20,000 mixed posts.
+        let seen = FxHashMap::with_capacity_and_hasher(WORD_FACTS, Default::default());
+        Remembered { places: vec![None; WORD_FACTS].into(), seen }
     }
 }
 
@@ -444,7 +397,7 @@ impl Scorer {
         static NEXT: AtomicU64 = AtomicU64::new(0);
         let id = NEXT.fetch_add(1, Ordering::Relaxed);
         let weights = std::array::from_fn(|i| rules.model.complaint.weights.get(FEATURES[i]).copied().unwrap_or(0.0));
-        Scorer { rules, brand, identifier, layers, id, seen: SeenWords::new(), weights }
+        Scorer { rules, brand, identifier, layers, id, weights }
     }
 
     pub fn rules(&self) -> &Rules {
@@ -559,9 +512,9 @@ impl Scorer {
     }
 
     /// The tokens of `text` as `rules`' analyzer makes them, and what is known of each.
-    /// What a word comes to is remembered, in the thread's places and in the scorer's map
-    /// of the words seen: a word seen before is one lookup instead of a stem lookup, a stop
-    /// word lookup, function word lookups, a rules lookup and a layer lookup.
+    /// What a word comes to is remembered per thread: a word seen before is one lookup
+    /// instead of a stem lookup, a stop word lookup, function word lookups, a rules lookup
+    /// and a layer lookup.
     fn tokens<'r>(&'r self, text: &str, lang: Option<Lang>, rules: &'r LangRules) -> (Vec<Token>, Vec<Known<'r>>) {
         thread_local! {
             static WORDS: RefCell<RememberedWords> = RefCell::new(FxHashMap::default());
@@ -604,18 +557,19 @@ impl Scorer {
                         rules.analyzer.filter(t);
                         return known_of(&self.word_facts(t, rules, layers));
                     };
-                    let facts = match self.seen.get(lang, i, &key) {
+                    let facts = match remembered.seen.get(&key) {
                         Some(facts) => {
                             t.stem = facts.stem.clone();
                             t.stop = facts.stop;
-                            facts
+                            facts.clone()
                         }
                         None => {
-                            // Stemmed without the lock: another thread may stem the same
-                            // word meanwhile, to the same facts.
                             rules.analyzer.filter(t);
                             let facts = self.word_facts(t, rules, layers);
-                            self.seen.insert(lang, i, key, facts.clone());
+                            if remembered.seen.len() >= rules::WORD_CACHE {
+                                remembered.seen.clear();
+                            }
+                            remembered.seen.insert(key, facts.clone());
                             facts
                         }
                     };
@@ -1237,9 +1191,7 @@ mod tests {
 
     proptest::proptest! {
         /// What is remembered of a word, in its place or in the map of the words seen after
-        /// another took its place, is what the filters and the rules make of it afresh;
-        /// with two threads at once, one going backwards, so that each finds in the map
-        /// words the other has seen, as the scoring threads do.
+        /// another took its place, is what the filters and the rules make of it afresh.
         #[test]
         fn remembered_words_are_what_the_filters_make_of_them(
             posts in proptest::collection::vec(
@@ -1248,35 +1200,24 @@ mod tests {
                 1..8,
             ),
         ) {
-            let backwards: Vec<_> = posts.iter().rev().cloned().collect();
-            std::thread::scope(|s| {
-                let other = s.spawn(|| remembered_are_fresh(&backwards));
-                remembered_are_fresh(&posts).and(other.join().expect("the other thread"))
-            })?;
-        }
-    }
-
-    /// What [`Scorer::tokens`] knows of the words of `posts` is what the filters and the
-    /// rules make of them afresh.
-    fn remembered_are_fresh(posts: &[(Lang, Vec<String>)]) -> Result<(), proptest::test_runner::TestCaseError> {
-        let sc = scorer();
-        for (lang, words) in posts {
-            let text = words.join(" ");
-            let rules = sc.rules.for_lang(Some(*lang));
-            let (tokens, known) = sc.tokens(&text, Some(*lang), rules);
-            let want = rules.analyzer.analyze(&text);
-            proptest::prop_assert_eq!(&tokens, &want);
-            for ((t, k), w) in tokens.iter().zip(&known).zip(&want) {
-                if t.is_wordlike() {
-                    let f = sc.word_facts(w, rules, sc.layers.get(lang));
-                    proptest::prop_assert_eq!(
-                        (k.role, k.single, k.stem_id, k.layer, k.content),
-                        (f.role, f.single, f.stem_rules, f.layer, f.content)
-                    );
+            let sc = scorer();
+            for (lang, words) in posts {
+                let text = words.join(" ");
+                let rules = sc.rules.for_lang(Some(lang));
+                let (tokens, known) = sc.tokens(&text, Some(lang), rules);
+                let want = rules.analyzer.analyze(&text);
+                proptest::prop_assert_eq!(&tokens, &want);
+                for ((t, k), w) in tokens.iter().zip(&known).zip(&want) {
+                    if t.is_wordlike() {
+                        let f = sc.word_facts(w, rules, sc.layers.get(&lang));
+                        proptest::prop_assert_eq!(
+                            (k.role, k.single, k.stem_id, k.layer, k.content),
+                            (f.role, f.single, f.stem_rules, f.layer, f.content)
+                        );
+                    }
                 }
             }
         }
-        Ok(())
     }
 
     /// Every character below U+0483, alone and between letters, is folded from the table
