@@ -134,13 +134,36 @@ fn read_chunk(input: &mut dyn BufRead, line_no: &mut usize, mut bytes: Vec<u8>) 
     bytes.clear();
     let mut chunk = Chunk { bytes, lines: Vec::with_capacity(CHUNK) };
     while chunk.len() < CHUNK {
-        if input.read_until(b'\n', &mut chunk.bytes).context("reading input")? == 0 {
+        if read_line(input, &mut chunk.bytes).context("reading input")? == 0 {
             break;
         }
         *line_no += 1;
         chunk.lines.push((*line_no, chunk.bytes.len()));
     }
     Ok(chunk)
+}
+
+/// `BufRead::read_until(b'\n')` with the memchr crate's search, 32 bytes a step: std's
+/// own search was three quarters of reading the input, on the thread that also writes.
+fn read_line(input: &mut dyn BufRead, bytes: &mut Vec<u8>) -> std::io::Result<usize> {
+    let mut read = 0;
+    loop {
+        let buf = match input.fill_buf() {
+            Ok(buf) => buf,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        let (done, used) = match memchr::memchr(b'\n', buf) {
+            Some(i) => (true, i + 1),
+            None => (buf.is_empty(), buf.len()),
+        };
+        bytes.extend_from_slice(&buf[..used]);
+        input.consume(used);
+        read += used;
+        if done {
+            return Ok(read);
+        }
+    }
 }
 
 /// Writes one scored chunk; returns how many of its lines were bad.
@@ -302,6 +325,23 @@ mod tests {
             let mut out = String::new();
             json_f64(&mut out, x);
             assert_eq!(out, serde_json::to_string(&x).unwrap(), "{x:?}");
+        }
+    }
+
+    /// Lines are read as `read_until` reads them, across the reader's buffer boundaries.
+    #[test]
+    fn lines_are_read_as_read_until_reads_them() {
+        let text = "a\n\nbc\r\nlonger line than the buffer\n\nd";
+        for capacity in [1, 2, 3, 7, 64] {
+            let (mut fast, mut std) = (std::io::BufReader::with_capacity(capacity, text.as_bytes()), text.as_bytes());
+            loop {
+                let (mut a, mut b) = (b"x".to_vec(), b"x".to_vec());
+                let n = read_line(&mut fast, &mut a).unwrap();
+                assert_eq!((n, &a), (std.read_until(b'\n', &mut b).unwrap(), &b), "capacity {capacity}");
+                if n == 0 {
+                    break;
+                }
+            }
         }
     }
 
