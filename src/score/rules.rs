@@ -978,7 +978,11 @@ fn build_langs(
 /// costliest jobs (by `cost`) go first and a thread takes the next job when it is done,
 /// so that the threads end about together. Loading the rules was a third of the time it
 /// takes to score 2,000 posts, and the second core idled through most of it.
-fn on_all_cores<J: Sync, T: Send>(jobs: &[J], cost: impl Fn(&J) -> usize, work: impl Fn(&J) -> T + Sync) -> Vec<T> {
+pub(crate) fn on_all_cores<J: Sync, T: Send>(
+    jobs: &[J],
+    cost: impl Fn(&J) -> usize,
+    work: impl Fn(&J) -> T + Sync,
+) -> Vec<T> {
     use std::sync::atomic::{AtomicUsize, Ordering};
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(jobs.len());
     if threads <= 1 {
@@ -1096,8 +1100,8 @@ mod tests {
     }
 
     #[test]
-    fn many_files_are_read_on_two_threads_with_their_errors_in_file_order() {
-        // Enough files to be split; a bad one in each half, the big one first.
+    fn many_files_are_read_on_every_core_with_their_errors_in_file_order() {
+        // Enough files for every core, two of them bad; the big one, taken first, is last.
         let mut files = vec![model()];
         for (i, code) in ["da", "de", "en", "es", "fi", "fr", "it", "nl", "no", "sv"].iter().enumerate() {
             let text = match i {
@@ -1130,7 +1134,7 @@ mod tests {
     }
 
     #[test]
-    fn languages_built_on_two_threads_find_the_same_duplicate_ids() {
+    fn languages_built_on_every_core_find_the_same_duplicate_ids() {
         let rule = |id: &str| format!("[[rule]]\nid = \"{id}\"\npattern = 'refund'\n\n");
         let files = |no_rules: String| {
             let mut files = vec![model()];
@@ -1140,7 +1144,7 @@ mod tests {
             files.push(("no/c.toml".into(), no_rules));
             files
         };
-        // Within a language, on the second thread.
+        // Within a language, whichever thread builds it.
         let (_, errs) = Rules::from_files(files(format!("{}{}", rule("no.a"), rule("no.a"))));
         let errs: Vec<String> = errs.iter().map(|e| e.to_string()).collect();
         assert_eq!(errs.len(), 1, "{errs:?}");
