@@ -65,6 +65,8 @@ pub struct Fold {
     pub upper: bool,
     /// [`char::is_lowercase`].
     pub lowercase: bool,
+    /// Whether the token scanner takes it into a word ([`super::scan::WordChars::of`]).
+    pub in_word: Option<bool>,
 }
 
 /// Code points below this are answered from the table.
@@ -76,6 +78,13 @@ impl Fold {
         static TABLE: LazyLock<Box<[Fold]>> =
             LazyLock::new(|| (0..FOLD_TABLE_END).map(|u| Fold::find(char::from_u32(u).unwrap_or('\0'))).collect());
         TABLE.get(c as usize).copied().unwrap_or_else(|| Fold::find(c))
+    }
+
+    /// [`Fold::of`] for a character the table holds (it is found in the Unicode tables
+    /// otherwise, which costs hundreds of instructions).
+    #[inline]
+    pub fn of_in_table(c: char) -> Option<Fold> {
+        ((c as u32) < FOLD_TABLE_END).then(|| Fold::of(c))
     }
 
     /// From the Unicode tables.
@@ -93,6 +102,7 @@ impl Fold {
             format: is_format(c),
             upper: c.is_uppercase(),
             lowercase: c.is_lowercase(),
+            in_word: super::scan::WordChars::get().of(c),
         }
     }
 }

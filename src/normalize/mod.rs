@@ -86,17 +86,19 @@ fn tokenize_with(text: &str, stem_words: bool) -> Vec<Token> {
     tokenize_spans::<true>(text, stem_words)
 }
 
-/// [`tokenize_with`]; with `ASCII_WORDS`, a word that starts with an ASCII letter or
-/// digit is read straight from the bytes ([`push_word_at`]), everything else span by
-/// span from the scanner ([`push_span`]). Without, every token goes the general way: the
-/// tests compare the two.
-fn tokenize_spans<const ASCII_WORDS: bool>(text: &str, stem_words: bool) -> Vec<Token> {
+/// [`tokenize_with`]; with `FAST_WORDS`, a word that starts with an ASCII letter or digit
+/// is read straight from the bytes ([`push_word_at`]), and one that starts beyond ASCII,
+/// a hashtag or a handle found and folded in one pass where it can be
+/// ([`push_word_beyond_ascii`], [`push_hashtag`], [`push_handle`]); everything else span
+/// by span from the scanner ([`push_span`]). Without, every token goes the
+/// general way: the tests compare the two.
+fn tokenize_spans<const FAST_WORDS: bool>(text: &str, stem_words: bool) -> Vec<Token> {
     let bytes = text.as_bytes();
     let mut tokens = Vec::with_capacity(text.len() / 5 + 1);
     with_scratch(|scratch| {
         let mut at = 0;
         while let Some(&b) = bytes.get(at) {
-            if ASCII_WORDS {
+            if FAST_WORDS {
                 if b.is_ascii_whitespace() {
                     at += 1;
                     continue;
@@ -104,6 +106,16 @@ fn tokenize_spans<const ASCII_WORDS: bool>(text: &str, stem_words: bool) -> Vec<
                 // Where the scanner would find a word (or a URL, which it tries first).
                 if b.is_ascii_alphanumeric() && !(matches!(b, b'h' | b'w') && is_url_start(&bytes[at..])) {
                     at = push_word_at(text, at, stem_words, scratch, &mut tokens);
+                    continue;
+                }
+                let fast = match b {
+                    b'#' => push_hashtag(text, at, stem_words, scratch, &mut tokens),
+                    b'@' => push_handle(text, at, scratch, &mut tokens),
+                    0x80.. => push_word_beyond_ascii(text, at, stem_words, scratch, &mut tokens),
+                    _ => None,
+                };
+                if let Some(end) = fast {
+                    at = end;
                     continue;
                 }
             }
@@ -149,7 +161,19 @@ fn push_word_at(text: &str, at: usize, stem_words: bool, scratch: &mut String, t
         end += 1;
     }
     let ascii_end = end;
-    if bytes.get(end).is_some_and(|&b| !b.is_ascii() || b == b'\'') {
+    let next = bytes.get(end).copied();
+    // A word going on beyond ASCII ("très") is read on and folded in one pass where it can
+    // be, from its start (not one that ends there, "300€", which may be a number).
+    if next.is_some_and(|b| !b.is_ascii())
+        && let Some((end, elongated, caps)) = fold_word::<false>(text, at, scratch)
+        && end > ascii_end
+    {
+        let norm = CompactString::new(scratch.as_str());
+        let stem = if stem_words { norm.clone() } else { CompactString::default() };
+        tokens.push(Token { start: at, end, kind: TokenKind::Word, norm, stem, caps, elongated, stop: false });
+        return end;
+    }
+    if next.is_some_and(|b| !b.is_ascii() || b == b'\'') {
         end = scan::word_from(text, end);
     }
     let (kind, norm, elongated, caps) = if end == ascii_end && !elongated {
@@ -167,6 +191,81 @@ fn push_word_at(text: &str, at: usize, stem_words: bool, scratch: &mut String, t
     let stem = if stem_words || kind == TokenKind::Number { norm.clone() } else { CompactString::default() };
     tokens.push(Token { start: at, end, kind, norm, stem, caps, elongated, stop: false });
     end
+}
+
+/// The token of the word that starts at byte `at` with a letter, a mark or a digit beyond
+/// ASCII (Cyrillic, Arabic, Greek, Tamil...), pushed, and its end; `None`, with nothing
+/// pushed, for any other character, or a word [`fold_word`] leaves to the general way.
+/// Found and folded in one pass, not found by the scanner, classified by [`push_span`],
+/// then folded by [`normalize_in`]: this was ~1,000 instructions a word (the passes over
+/// its characters 60-70 each).
+fn push_word_beyond_ascii(
+    text: &str,
+    at: usize,
+    stem_words: bool,
+    scratch: &mut String,
+    tokens: &mut Vec<Token>,
+) -> Option<usize> {
+    let first = text[at..].chars().next()?;
+    // What push_span takes for a word (a mark it does not is an "emoji" there).
+    if !(chars::is_alphanumeric(first) || is_mark(first)) {
+        return None;
+    }
+    let (end, elongated, caps) = fold_word::<false>(text, at, scratch)?;
+    let norm = CompactString::new(scratch.as_str());
+    let stem = if stem_words { norm.clone() } else { CompactString::default() };
+    tokens.push(Token { start: at, end, kind: TokenKind::Word, norm, stem, caps, elongated, stop: false });
+    Some(end)
+}
+
+/// The token of the #hashtag at byte `at`, pushed, and its end; `None`, with nothing
+/// pushed, where [`fold_word`] leaves it to the general way or there is no hashtag. Its
+/// tag found and folded in one pass, as a word is by [`push_word_beyond_ascii`].
+fn push_hashtag(
+    text: &str,
+    at: usize,
+    stem_words: bool,
+    scratch: &mut String,
+    tokens: &mut Vec<Token>,
+) -> Option<usize> {
+    let (end, elongated, caps) = fold_word::<true>(text, at + 1, scratch)?;
+    let norm = CompactString::new(scratch.as_str());
+    let stem = if stem_words { norm.clone() } else { CompactString::default() };
+    tokens.push(Token { start: at, end, kind: TokenKind::Hashtag, norm, stem, caps, elongated, stop: false });
+    Some(end)
+}
+
+/// The token of the @handle of ASCII letters, digits, `_` and `.` at byte `at`, pushed,
+/// and its end: the scanner's handle found over the bytes and folded by [`fold_plain`]
+/// without the scanner's and [`push_span`]'s passes over it. `None`, with nothing
+/// pushed, for one that goes on beyond ASCII, or no handle.
+fn push_handle(text: &str, at: usize, scratch: &mut String, tokens: &mut Vec<Token>) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let is_name = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
+    // `[\p{L}\p{M}\p{N}_](?:[\p{L}\p{M}\p{N}_.]*[\p{L}\p{M}\p{N}_])?` after the `@`: the
+    // handle ends at its last letter, digit or `_`, not at the dots after it.
+    let (mut pos, mut end) = (at + 1, at + 1);
+    while let Some(&b) = bytes.get(pos) {
+        if is_name(b) {
+            pos += 1;
+            end = pos;
+        } else if b == b'.' {
+            pos += 1;
+        } else if b.is_ascii() {
+            break;
+        } else {
+            return None;
+        }
+    }
+    if end == at + 1 || !bytes[at + 1].is_ascii_alphanumeric() && bytes[at + 1] != b'_' {
+        return None;
+    }
+    // The `@` folds to itself and a handle is never in capitals: fold_plain gives the rest.
+    let (elongated, _) = fold_plain(&text[at..end], scratch)?;
+    let norm = CompactString::new(scratch.as_str());
+    let stem = norm.clone();
+    tokens.push(Token { start: at, end, kind: TokenKind::Handle, norm, stem, caps: false, elongated, stop: false });
+    Some(end)
 }
 
 /// `s` starts as a URL does (the scanner's URL needs a character after this too).
@@ -308,41 +407,129 @@ fn normalize_in(s: &str, out: &mut String) -> (CompactString, bool, bool) {
 /// `s` is in capitals; `None` when it is not such a word (`out` then holds anything).
 fn fold_plain(s: &str, out: &mut String) -> Option<(bool, bool)> {
     out.clear();
-    let mut last_ccc = 0;
-    let (mut upper, mut lower) = (0usize, false);
-    let (mut prev, mut run, mut cut) = (None, 0usize, false);
+    let mut folding = Folding::default();
     for c in s.chars() {
-        let l = if c.is_ascii() {
-            // NFKC leaves it, its combining class is 0, its lowercase is ASCII's.
-            last_ccc = 0;
-            upper += usize::from(c.is_ascii_uppercase());
-            lower |= c.is_ascii_lowercase();
-            c.to_ascii_lowercase()
-        } else {
-            let f = Fold::of(c);
-            if !f.plain || last_ccc > f.ccc && f.ccc != 0 {
-                return None;
+        folding.push(c, out)?;
+    }
+    Some(folding.result())
+}
+
+/// The word that starts at byte `from` with a character the scanner takes into a word,
+/// folded into `out` as [`fold_plain`] folds its span, in the same pass that finds where
+/// it ends (the scanner's `scan::word`): its end, whether a run was cut and whether it is
+/// in capitals. `None` when `fold_plain` would give up on it, when it may go on past a
+/// format character or an apostrophe, which the scanner decides, or on a word character
+/// beyond the table of [`Fold`]s (CJK...). With `HASHTAG`, the tag of a hashtag
+/// (`[\p{L}\p{M}\p{N}_]+`), which those end, from after its `#`; `None` if it has none.
+fn fold_word<const HASHTAG: bool>(text: &str, from: usize, out: &mut String) -> Option<(usize, bool, bool)> {
+    out.clear();
+    let word_chars = scan::WordChars::get();
+    let mut folding = Folding::default();
+    let mut end = from;
+    for c in text[from..].chars() {
+        if c.is_ascii() {
+            // No ASCII character is a letter, a mark, a digit or a format character beyond
+            // these; an apostrophe may take letters after it into a word.
+            if !(c.is_ascii_alphanumeric() || HASHTAG && c == '_') {
+                if c == '\'' && !HASHTAG {
+                    return None;
+                }
+                break;
             }
-            last_ccc = f.ccc;
-            upper += usize::from(f.upper);
-            lower |= f.lowercase;
-            if f.format {
-                continue;
+            folding.push_ascii(c, out);
+        } else if let Some(f) = Fold::of_in_table(c) {
+            match f.in_word {
+                Some(true) => folding.push_fold(f, out)?,
+                Some(false) => break,
+                None if HASHTAG => break,
+                None => return None,
             }
-            f.lower
-        };
-        if Some(l) == prev && chars::is_alphabetic(l) {
-            run += 1;
         } else {
-            (prev, run) = (Some(l), 1);
+            match word_chars.of(c) {
+                Some(false) => break,
+                None if HASHTAG => break,
+                _ => return None,
+            }
         }
-        if run <= 2 {
-            out.push(l);
+        end += c.len_utf8();
+    }
+    if end == from {
+        return None;
+    }
+    let (cut, caps) = folding.result();
+    Some((end, cut, caps))
+}
+
+/// [`fold_plain`]'s pass so far: the last combining class, the capitals and lowercase
+/// letters seen, the last character written and how many times in a row it came, and
+/// whether a run was cut.
+#[derive(Default)]
+struct Folding {
+    last_ccc: u8,
+    upper: usize,
+    lower: bool,
+    prev: Option<char>,
+    run: usize,
+    cut: bool,
+}
+
+impl Folding {
+    /// `c` folded and written to `out` (or not, a format character or a letter a third
+    /// time); `None` when it is not a character `fold_plain` folds.
+    #[inline(always)]
+    fn push(&mut self, c: char, out: &mut String) -> Option<()> {
+        if c.is_ascii() {
+            self.push_ascii(c, out);
+            Some(())
         } else {
-            cut = true;
+            self.push_fold(Fold::of(c), out)
         }
     }
-    Some((cut, !lower && upper >= 2))
+
+    /// [`Folding::push`] of an ASCII character.
+    #[inline(always)]
+    fn push_ascii(&mut self, c: char, out: &mut String) {
+        // NFKC leaves it, its combining class is 0, its lowercase is ASCII's.
+        self.last_ccc = 0;
+        self.upper += usize::from(c.is_ascii_uppercase());
+        self.lower |= c.is_ascii_lowercase();
+        self.write(c.to_ascii_lowercase(), out);
+    }
+
+    /// [`Folding::push`] of a character beyond ASCII, by its [`Fold`].
+    #[inline(always)]
+    fn push_fold(&mut self, f: Fold, out: &mut String) -> Option<()> {
+        if !f.plain || self.last_ccc > f.ccc && f.ccc != 0 {
+            return None;
+        }
+        self.last_ccc = f.ccc;
+        self.upper += usize::from(f.upper);
+        self.lower |= f.lowercase;
+        if !f.format {
+            self.write(f.lower, out);
+        }
+        Some(())
+    }
+
+    /// The folded `l` written, unless it is a letter a third time in a row.
+    #[inline(always)]
+    fn write(&mut self, l: char, out: &mut String) {
+        if Some(l) == self.prev && chars::is_alphabetic(l) {
+            self.run += 1;
+        } else {
+            (self.prev, self.run) = (Some(l), 1);
+        }
+        if self.run <= 2 {
+            out.push(l);
+        } else {
+            self.cut = true;
+        }
+    }
+
+    /// Whether a run was cut, and whether the word is in capitals.
+    fn result(&self) -> (bool, bool) {
+        (self.cut, !self.lower && self.upper >= 2)
+    }
 }
 
 /// Calls `f` with this thread's scratch string, empty: a word is built there and copied
@@ -533,12 +720,15 @@ mod tests {
     proptest::proptest! {
         #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
 
-        /// Words of ASCII letters and digits taken straight from the bytes are the tokens
-        /// the scanner and the general way make, wherever they stand: next to letters
-        /// beyond ASCII, apostrophes, URLs, handles, emoticons, runs of a letter.
+        /// Words of ASCII letters and digits taken straight from the bytes, and words
+        /// beyond ASCII, hashtags and handles found and folded in one pass, are the tokens
+        /// the scanner and the general way make, wherever they stand: next to each other, apostrophes, format
+        /// characters, marks, URLs, handles, emoticons, emoji, runs of a letter, characters
+        /// that do not fold to one (İ, Σ, ſ) or whose lowercase is longer (Ⱥ), marks that
+        /// are not letters (U+0483, a word's start but an "emoji" to push_span).
         #[test]
         fn ascii_words_are_tokenized_as_the_general_way_does(
-            text in "([a-zA-Z0-9]{1,6}|[ \t\n]|[.,;:!?'’@#()<>=^_/-]|https?://|www\\.|[hw]|ooo|OoO|aAa|111|[éßİçΣσα-ωа-я\u{200B}\u{0301}\u{00AD}😡👍🏽\u{FE0F}]){0,30}",
+            text in "([a-zA-Z0-9]{1,6}|[ \t\n]|[.,;:!?'’@#()<>=^_/-]|https?://|www\\.|[hw]|ooo|OoO|aAa|111|[éßİçΣσα-ωа-я\u{200B}\u{0301}\u{00AD}😡👍🏽\u{FE0F}]|[а-яА-ЯёЁ]{1,5}|ППП|[α-ωΑ-Ωά]{1,4}|[\u{0620}-\u{065F}]{1,4}|[\u{0B85}-\u{0BCD}]{1,4}|[\u{0905}-\u{094D}]{1,3}|[\u{0300}-\u{036F}\u{0483}\u{0600}\u{0345}]|[ȺⱥſǅѶѷΣİ一龥ｆⒶ\u{2019}\u{200D}\u{0660}-\u{0669}]|[@#][a-zA-Z0-9_.]{0,6}|[@#][а-яΣ_.]{0,3}){0,30}",
             stem_words in proptest::bool::ANY,
         ) {
             proptest::prop_assert_eq!(tokenize_spans::<true>(&text, stem_words), tokenize_spans::<false>(&text, stem_words));

@@ -178,6 +178,33 @@ pub fn word_from(text: &str, from: usize) -> usize {
     word(text, from)
 }
 
+/// Whether the scanner takes `c` into a word (`\p{L}`, `\p{M}`, `\p{N}`) and whether it
+/// may stand inside one without ending it (`\p{Cf}`, or an apostrophe before letters):
+/// for the tokenizer's one pass over a word beyond ASCII, which leaves a word with the
+/// latter to [`next_span`].
+#[derive(Clone, Copy)]
+pub struct WordChars(&'static Classes);
+
+impl WordChars {
+    pub fn get() -> WordChars {
+        WordChars(classes())
+    }
+
+    /// `Some(true)` for a word character, `Some(false)` for a character that ends a word
+    /// before it, `None` for one that may or may not (a format character, `'`, `’`).
+    #[inline]
+    pub fn of(self, c: char) -> Option<bool> {
+        let k = self.0.of(c);
+        if k & WORD != 0 {
+            Some(true)
+        } else if k & FORMAT != 0 || c == '\'' || c == '\u{2019}' {
+            None
+        } else {
+            Some(false)
+        }
+    }
+}
+
 /// The rest of a word after its first character, from byte `from`:
 /// `(?:[\p{L}\p{M}\p{N}\p{Cf}]*[\p{L}\p{M}\p{N}])?(?:['’][\p{L}\p{M}]+)*`.
 fn word(text: &str, from: usize) -> usize {
