@@ -15,7 +15,7 @@
 //! A case-insensitive literal is one literal, not one for each mix of cases: the literals
 //! are case-folded, and so is a post with letters beyond ASCII before it is scanned (each
 //! two-byte letter becomes the least two-byte letter of its case, so every byte stays where
-//! it was; ASCII letters the automaton matches in any case). Writing out the mixes of cases
+//! it was; ASCII letters are put in lower case). Writing out the mixes of cases
 //! made 14,655 literals for Russian and 10,888 for Greek, and building their automata was
 //! most of the prefilters' cost.
 //!
@@ -207,7 +207,7 @@ pub struct Patterns {
     /// One automaton over every literal prefix of every pattern that has them and every
     /// literal that a pattern's matches end with (its suffixes), so that a post is scanned
     /// once; `owner` gives the pattern of each literal and whether it is a suffix.
-    literals: Option<AhoCorasick>,
+    literals: Option<Scanner>,
     owner: Vec<(usize, Literal)>,
     /// The patterns searched on every post (`Filter::Always`), in order.
     always: Vec<usize>,
@@ -339,7 +339,7 @@ impl Patterns {
                 });
             }
         }
-        // ASCII letters match in any case: `folded_literals` gives them in one.
+        // ASCII letters are matched in lower case: `folded_literals` gives them in one.
         let mut owner: Vec<(usize, Literal)> = prefix_owner
             .into_iter()
             .map(|p| (p, Literal::Prefix { boundary: out[p].how == Filter::Prefix { boundary: true } }))
@@ -348,16 +348,13 @@ impl Patterns {
         owner.extend(inner_owner.into_iter().map(|p| (p, Literal::Inner)));
         prefix_lits.extend(suffix_lits);
         prefix_lits.extend(inner_lits);
+        // In lower case, as the post is scanned: the automata need not match both cases
+        // (`ascii_case_insensitive` doubled the NFA's transitions and gave the DFA twice the
+        // byte classes of letters; building them was 42 M instructions more on the 20,000
+        // mixed posts, lowering the posts 23 M more on the 140,853).
+        prefix_lits.iter_mut().for_each(|l| l.make_ascii_lowercase());
         let fold = prefix_lits.iter().any(|l| !l.is_ascii());
-        // A DFA: on all 140,853 mixed posts its faster scan (half the instructions of the
-        // default NFA's) more than pays for its building (about 7 M instructions more a
-        // language, once). The shipped languages have at most 11 KB of literals; a rules
-        // set with far more gets the default, which takes less memory.
-        let bytes: usize = prefix_lits.iter().map(Vec::len).sum();
-        let kind = (bytes <= 1 << 16).then_some(aho_corasick::AhoCorasickKind::DFA);
-        let literals = (!prefix_lits.is_empty())
-            .then(|| AhoCorasick::builder().ascii_case_insensitive(true).kind(kind).build(&prefix_lits).ok())
-            .flatten();
+        let literals = (!prefix_lits.is_empty()).then(|| Scanner::new(prefix_lits)).flatten();
         // Too many literals for an automaton: every pattern searches every post.
         if literals.is_none() {
             for p in &mut out {
@@ -401,8 +398,8 @@ impl Patterns {
             static SCRATCH: Cell<Scratch> = const { Cell::new(Scratch::new()) };
         }
         let Scratch { mut starts, mut suffixed, mut candidates, mut folded } = SCRATCH.take();
-        // The literals are case-folded ([`fold_char`]; ASCII letters match in any case in
-        // the automaton): a post with letters beyond ASCII is scanned folded the same way,
+        // The literals are case-folded ([`fold_char`]) with ASCII letters in lower case: a
+        // post is scanned folded the same way (a copy, even of an ASCII post),
         // at the same byte offsets. A character with a case variant shorter than itself
         // (the Kelvin sign for k, the long s for s) cannot be folded in place: such rare
         // posts run every pattern.
@@ -411,10 +408,14 @@ impl Patterns {
         let mut wide = false;
         let ascii = text.is_ascii();
         let hay = if ascii {
-            Some(text.as_bytes())
+            lower_into(text.as_bytes(), &mut folded);
+            Some(folded.as_slice())
         } else if !self.fold {
             wide = !self.digit_patterns.is_empty() && text.chars().any(is_wide_digit);
-            (!has_kelvin_or_long_s(text)).then_some(text.as_bytes())
+            (!has_kelvin_or_long_s(text)).then(|| {
+                lower_into(text.as_bytes(), &mut folded);
+                folded.as_slice()
+            })
         } else {
             let wide = (!self.digit_patterns.is_empty()).then_some(&mut wide);
             fold_into(text, wide, &mut folded).then_some(folded.as_slice())
@@ -433,7 +434,8 @@ impl Patterns {
         if suffixed.len() < self.patterns.len() {
             suffixed.resize(self.patterns.len(), None);
         }
-        if let Some(ac) = &self.literals {
+        if let Some(scanner) = &self.literals {
+            let ac = scanner.automaton(hay.len());
             for m in ac.find_overlapping_iter(hay) {
                 match self.owner[m.pattern().as_usize()] {
                     (p, Literal::Suffix) => {
@@ -548,6 +550,79 @@ impl Patterns {
     }
 }
 
+/// The prefilter's automaton over a language's literals: an NFA at first, a DFA once the
+/// posts scanned have paid for it. On the 20,000 mixed posts the DFA scanned a byte in 33
+/// instructions and the NFA in 64, but building a DFA takes a step for each of its states
+/// (about a byte of the literals each) and each byte value: the 19 DFAs were 183 M
+/// instructions on the 140,853 mixed posts, and Greek (1 MB of DFA for 398 posts), Arabic,
+/// Turkish and the others with few posts did not scan enough to pay for theirs. The NFAs,
+/// built at once, are a fifth of that.
+struct Scanner {
+    nfa: AhoCorasick,
+    /// Built by the thread that scans past `budget`; the others keep to the NFA meanwhile,
+    /// not waiting for it.
+    dfa: std::sync::OnceLock<AhoCorasick>,
+    /// The literals, for the DFA; dropped when it is built.
+    literals: std::sync::Mutex<Vec<Vec<u8>>>,
+    /// The bytes scanned with the NFA.
+    scanned: std::sync::atomic::AtomicUsize,
+    /// The bytes to scan with the NFA before the DFA is built: usize::MAX for never.
+    budget: usize,
+}
+
+impl std::fmt::Debug for Scanner {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Scanner").field("dfa", &self.dfa.get().is_some()).field("budget", &self.budget).finish()
+    }
+}
+
+/// The bytes scanned with the NFA for each byte of the literals before the DFA is built:
+/// about where the NFA's extra cost (30 instructions a byte) has come to the DFA's. On the
+/// 140,853 mixed posts, 14 of the 19 languages build theirs; with 25, 30, 40, 50 and 100
+/// the prefilter's scans and DFAs came to 699, 684, 645, 653 and 695 M instructions (with
+/// the DFAs built at once, 677 M; with the NFAs alone, 936 M).
+const SCANNED_PER_LITERAL_BYTE: usize = 40;
+
+impl Scanner {
+    /// None when the literals are too many for an automaton.
+    fn new(literals: Vec<Vec<u8>>) -> Option<Scanner> {
+        use aho_corasick::AhoCorasickKind;
+        let nfa = AhoCorasick::builder().kind(Some(AhoCorasickKind::ContiguousNFA)).build(&literals).ok()?;
+        // The shipped languages have at most 11 KB of literals; a rules set with far more
+        // keeps to the NFA, which takes less memory.
+        let bytes: usize = literals.iter().map(Vec::len).sum();
+        let budget = if bytes <= 1 << 16 { bytes * SCANNED_PER_LITERAL_BYTE } else { usize::MAX };
+        Some(Scanner {
+            nfa,
+            dfa: std::sync::OnceLock::new(),
+            literals: std::sync::Mutex::new(literals),
+            scanned: std::sync::atomic::AtomicUsize::new(0),
+            budget,
+        })
+    }
+
+    /// The automaton to scan `len` bytes with: the DFA once it is built.
+    fn automaton(&self, len: usize) -> &AhoCorasick {
+        use std::sync::atomic::Ordering::Relaxed;
+        if let Some(dfa) = self.dfa.get() {
+            return dfa;
+        }
+        let before = self.scanned.fetch_add(len, Relaxed);
+        // Only the thread that crosses the budget builds it.
+        if before < self.budget.max(1) && before.saturating_add(len) >= self.budget {
+            let literals =
+                std::mem::take(&mut *self.literals.lock().unwrap_or_else(std::sync::PoisonError::into_inner));
+            let dfa = AhoCorasick::builder().kind(Some(aho_corasick::AhoCorasickKind::DFA)).build(&literals);
+            // Were it to fail (it does not, with fewer literals than the NFA allows), the NFA
+            // scans on.
+            if let Ok(dfa) = dfa {
+                return self.dfa.get_or_init(|| dfa);
+            }
+        }
+        &self.nfa
+    }
+}
+
 /// `text` contains the Kelvin sign or the long s: found from their first bytes (one pass),
 /// without two substring searches per post.
 fn has_kelvin_or_long_s(text: &str) -> bool {
@@ -616,8 +691,8 @@ static FOLD2: std::sync::LazyLock<Box<[u16]>> = std::sync::LazyLock::new(|| {
 });
 
 /// `c` as the prefilter's literals and folded posts have it: a two-byte character as the
-/// least two-byte member of its case variants; others (ASCII, which the automaton matches
-/// in any case, and longer ones) as they are.
+/// least two-byte member of its case variants; others (ASCII, which is put in lower case
+/// apart, and longer ones) as they are.
 fn fold_char(c: char) -> char {
     match c as u32 {
         cp @ 0x80..0x800 => char::from_u32(u32::from(FOLD2[cp as usize - 0x80])).filter(|&r| r != '\0').unwrap_or(c),
@@ -625,8 +700,18 @@ fn fold_char(c: char) -> char {
     }
 }
 
-/// Writes `text` into `out` with each two-byte character folded ([`fold_char`]), byte
-/// offsets unchanged; false (and `out` unfinished) when `text` has a character of
+/// Writes `bytes` into `out` with ASCII letters in lower case, as the prefilter's literals
+/// are.
+fn lower_into(bytes: &[u8], out: &mut Vec<u8>) {
+    out.clear();
+    out.extend_from_slice(bytes);
+    // In place, many bytes at a time (mapped as they were copied, a byte at a time, this
+    // took 3 instructions a byte).
+    out.make_ascii_lowercase();
+}
+
+/// Writes `text` into `out` with each two-byte character folded ([`fold_char`]) and ASCII
+/// letters in lower case, byte offsets unchanged; false (and `out` unfinished) when `text` has a character of
 /// [`SHORTER_VARIANT`]. `wide`, when given, is set when `text` has a decimal digit beyond
 /// ASCII.
 fn fold_into(text: &str, mut wide: Option<&mut bool>, out: &mut Vec<u8>) -> bool {
@@ -681,6 +766,9 @@ fn fold_into(text: &str, mut wide: Option<&mut bool>, out: &mut Vec<u8>) -> bool
             }
         }
     }
+    // ASCII letters in lower case, as the literals are, in one pass over the whole post
+    // (the bytes of longer characters are not ASCII letters).
+    out.make_ascii_lowercase();
     true
 }
 
@@ -1199,7 +1287,7 @@ fn starts_with_boundary(hir: &Hir) -> bool {
 
 /// The prefixes (or suffixes) of a case-insensitive pattern (`(?i)…`, no other flags),
 /// as the literals of the same pattern read case-sensitively, with every case variant of
-/// their non-ASCII letters (ASCII letters are matched in any case by the prefilter).
+/// their non-ASCII letters (ASCII letters in lower case, as the prefilter matches them).
 /// Extracted case-insensitively, a pattern of thirty words has thousands of variants, more
 /// than the extractor keeps: it cut them to a letter or two, and nearly every word was a
 /// candidate. A literal is cut (at its end for prefixes, at its start for suffixes) where
@@ -1320,9 +1408,13 @@ mod tests {
             patterns.iter().enumerate().map(|(i, p)| (regex::Regex::new(p).expect("valid"), i * 10)).collect();
         let (index, failed) = Patterns::new(patterns.iter().enumerate().map(|(i, p)| (*p, i * 10)));
         assert!(failed.is_empty(), "{failed:?}");
+        let with_dfa = with_dfa_at_once(Patterns::new(patterns.iter().enumerate().map(|(i, p)| (*p, i * 10))).0);
         for text in texts {
             let mut got = Vec::new();
             index.for_each_match(text, |cue, s, e| got.push((cue, s, e)));
+            let mut by_dfa = Vec::new();
+            with_dfa.for_each_match(text, |cue, s, e| by_dfa.push((cue, s, e)));
+            assert_eq!(got, by_dfa, "the NFA and the DFA on {text:?}");
             let want: Vec<(usize, usize, usize)> =
                 compiled.iter().filter_map(|(re, cue)| re.find(text).map(|m| (*cue, m.start(), m.end()))).collect();
             assert_eq!(got, want, "{text:?}");
@@ -1449,13 +1541,41 @@ mod tests {
             let folded_a = out.clone();
             assert!(fold_into(b, None, &mut out));
             assert_eq!(folded_a.len(), a.len());
-            // ASCII letters are left as they are: the automaton matches them in any case.
-            assert_eq!(folded_a.to_ascii_lowercase(), out.to_ascii_lowercase(), "{a} {b}");
+            assert_eq!(folded_a, out, "{a} {b}");
         }
         assert!(fold_into("ok €😀 ᲈ", None, &mut out) && out == "ok €😀 ᲈ".as_bytes());
         for odd in ["\u{212A}", "\u{017F}", "x ᲀ", "ẞ", "\u{A7DC}"] {
             assert!(!fold_into(odd, None, &mut out), "{odd}");
         }
+    }
+
+    /// `index` with its prefilter's DFA built on the first post, not its NFA scanning.
+    fn with_dfa_at_once(mut index: Patterns) -> Patterns {
+        if let Some(scanner) = &mut index.literals {
+            scanner.budget = 0;
+        }
+        index
+    }
+
+    #[test]
+    fn the_dfa_is_built_once_the_posts_scanned_pay_for_it() {
+        let (index, _) = Patterns::new([(r"(?i)\bcharged\s+twice", 0), (r"\w+\s+down\b", 1)]);
+        let scanner = index.literals.as_ref().expect("literals");
+        let bytes: usize = scanner.literals.lock().expect("not poisoned").iter().map(Vec::len).sum();
+        assert_eq!(scanner.budget, bytes * SCANNED_PER_LITERAL_BYTE);
+        let post = "Charged twice, network down";
+        let mut posts = 0;
+        while scanner.dfa.get().is_none() {
+            let mut got = Vec::new();
+            index.for_each_match(post, |cue, s, e| got.push((cue, s, e)));
+            assert_eq!(got, [(0, 0, 13), (1, 15, 27)]);
+            posts += 1;
+        }
+        assert_eq!(posts, scanner.budget.div_ceil(post.len()));
+        let mut got = Vec::new();
+        index.for_each_match(post, |cue, s, e| got.push((cue, s, e)));
+        assert_eq!(got, [(0, 0, 13), (1, 15, 27)]);
+        assert!(scanner.literals.lock().expect("not poisoned").is_empty(), "the literals are dropped");
     }
 
     /// (cue, start, end) of each match.
@@ -1468,6 +1588,10 @@ mod tests {
         let (index, _) = Patterns::new(patterns.iter().enumerate().map(|(i, p)| (*p, i)));
         let mut got = Vec::new();
         index.for_each_match(text, |cue, s, e| got.push((cue, s, e)));
+        let with_dfa = with_dfa_at_once(Patterns::new(patterns.iter().enumerate().map(|(i, p)| (*p, i))).0);
+        let mut by_dfa = Vec::new();
+        with_dfa.for_each_match(text, |cue, s, e| by_dfa.push((cue, s, e)));
+        assert_eq!(got, by_dfa, "the NFA and the DFA on {text:?}");
         let want =
             compiled.iter().enumerate().filter_map(|(i, re)| re.find(text).map(|m| (i, m.start(), m.end()))).collect();
         (got, want)
