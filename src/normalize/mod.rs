@@ -89,8 +89,9 @@ fn tokenize_with(text: &str, stem_words: bool) -> Vec<Token> {
 /// [`tokenize_with`]; with `FAST_WORDS`, a word that starts with an ASCII letter or digit
 /// is read straight from the bytes ([`push_word_at`]), and one that starts beyond ASCII,
 /// a hashtag or a handle found and folded in one pass where it can be
-/// ([`push_word_beyond_ascii`], [`push_hashtag`], [`push_handle`]); everything else span
-/// by span from the scanner ([`push_span`]). Without, every token goes the
+/// ([`push_word_beyond_ascii`], [`push_hashtag`], [`push_handle`]), and `.`, `,` and runs
+/// of `!` and `?` pushed at once ([`push_punct`]); everything else span by span from the
+/// scanner ([`push_span`]). Without, every token goes the
 /// general way: the tests compare the two.
 fn tokenize_spans<const FAST_WORDS: bool>(text: &str, stem_words: bool) -> Vec<Token> {
     let bytes = text.as_bytes();
@@ -113,6 +114,11 @@ fn tokenize_spans<const FAST_WORDS: bool>(text: &str, stem_words: bool) -> Vec<T
                 let fast = match b {
                     b'#' => push_hashtag(text, at, stem_words, scratch, &mut tokens),
                     b'@' => push_handle(text, at, scratch, &mut tokens),
+                    b'.' | b',' => Some(push_punct(text, at, at + 1, &mut tokens)),
+                    b'!' | b'?' => {
+                        let run = bytes[at..].iter().take_while(|&&x| x == b'!' || x == b'?').count();
+                        Some(push_punct(text, at, at + run, &mut tokens))
+                    }
                     0x80.. => push_word_beyond_ascii(text, at, stem_words, scratch, &mut tokens),
                     _ => None,
                 };
@@ -268,6 +274,16 @@ fn push_handle(text: &str, at: usize, scratch: &mut String, tokens: &mut Vec<Tok
     let stem = norm.clone();
     tokens.push(Token { start: at, end, kind: TokenKind::Handle, norm, stem, caps: false, elongated, stop: false });
     Some(end)
+}
+
+/// The punctuation token of `text[start..end]`, a `.` or a `,` or a run of `!` and `?`,
+/// pushed, and its end: what the scanner (which starts nothing else there) and
+/// [`push_span`] make of it, without their ~300 instructions a mark.
+fn push_punct(text: &str, start: usize, end: usize, tokens: &mut Vec<Token>) -> usize {
+    let norm = CompactString::new(&text[start..end]);
+    let stem = norm.clone();
+    tokens.push(Token { start, end, kind: TokenKind::Punct, norm, stem, caps: false, elongated: false, stop: false });
+    end
 }
 
 /// `s` starts as a URL does (the scanner's URL needs a character after this too).
@@ -723,14 +739,15 @@ mod tests {
         #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
 
         /// Words of ASCII letters and digits taken straight from the bytes, and words
-        /// beyond ASCII, hashtags and handles found and folded in one pass, are the tokens
+        /// beyond ASCII, hashtags and handles found and folded in one pass, and punctuation
+        /// pushed at once, are the tokens
         /// the scanner and the general way make, wherever they stand: next to each other, apostrophes, format
         /// characters, marks, URLs, handles, emoticons, emoji, runs of a letter, characters
         /// that do not fold to one (İ, Σ, ſ) or whose lowercase is longer (Ⱥ), marks that
         /// are not letters (U+0483, a word's start but an "emoji" to push_span).
         #[test]
         fn ascii_words_are_tokenized_as_the_general_way_does(
-            text in "([a-zA-Z0-9]{1,6}|[ \t\n]|[.,;:!?'’@#()<>=^_/-]|https?://|www\\.|[hw]|ooo|OoO|aAa|111|[éßİçΣσα-ωа-я\u{200B}\u{0301}\u{00AD}😡👍🏽\u{FE0F}]|[а-яА-ЯёЁ]{1,5}|ППП|[α-ωΑ-Ωά]{1,4}|[\u{0620}-\u{065F}]{1,4}|[\u{0B85}-\u{0BCD}]{1,4}|[\u{0905}-\u{094D}]{1,3}|[\u{0300}-\u{036F}\u{0483}\u{0600}\u{0345}]|[ȺⱥſǅѶѷΣİ一龥ｆⒶ\u{2019}\u{200D}\u{0660}-\u{0669}]|[@#][a-zA-Z0-9_.]{0,6}|[@#][а-яΣ_.]{0,3}){0,30}",
+            text in "([a-zA-Z0-9]{1,6}|[ \t\n]|[.,;:!?'’@#()<>=^_/-]|https?://|www\\.|[hw]|ooo|OoO|aAa|111|[éßİçΣσα-ωа-я\u{200B}\u{0301}\u{00AD}😡👍🏽\u{FE0F}]|[а-яА-ЯёЁ]{1,5}|ППП|[α-ωΑ-Ωά]{1,4}|[\u{0620}-\u{065F}]{1,4}|[\u{0B85}-\u{0BCD}]{1,4}|[\u{0905}-\u{094D}]{1,3}|[\u{0300}-\u{036F}\u{0483}\u{0600}\u{0345}]|[ȺⱥſǅѶѷΣİ一龥ｆⒶ\u{2019}\u{200D}\u{0660}-\u{0669}]|[@#][a-zA-Z0-9_.]{0,6}|[@#][а-яΣ_.]{0,3}|[!?.,:;]{1,3}){0,30}",
             stem_words in proptest::bool::ANY,
         ) {
             proptest::prop_assert_eq!(tokenize_spans::<true>(&text, stem_words), tokenize_spans::<false>(&text, stem_words));
