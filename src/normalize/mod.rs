@@ -83,7 +83,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
 /// [`tokenize`]; with `stem_words` unset, words and hashtags get an empty `stem` (the
 /// stemming filter sets it), which saves copying every word.
 fn tokenize_with(text: &str, stem_words: bool) -> Vec<Token> {
-    tokenize_spans::<true>(text, stem_words)
+    tokenize_spans::<true>(text, stem_words, Vec::new())
 }
 
 /// [`tokenize_with`]; with `FAST_WORDS`, a word that starts with an ASCII letter or digit
@@ -93,11 +93,13 @@ fn tokenize_with(text: &str, stem_words: bool) -> Vec<Token> {
 /// of `!` and `?` pushed at once ([`push_punct`]); everything else span by span from the
 /// scanner ([`push_span`]). Without, every token goes the
 /// general way: the tests compare the two.
-fn tokenize_spans<const FAST_WORDS: bool>(text: &str, stem_words: bool) -> Vec<Token> {
+/// The tokens go into `tokens`, emptied first.
+fn tokenize_spans<const FAST_WORDS: bool>(text: &str, stem_words: bool, mut tokens: Vec<Token>) -> Vec<Token> {
     let bytes = text.as_bytes();
     // A token every four bytes and a few: with one every five bytes the vector grew for
     // 3,400 of the 20,000 mixed posts (~1,000 instructions each); now for a few.
-    let mut tokens = Vec::with_capacity(text.len() / 4 + 4);
+    tokens.clear();
+    tokens.reserve(text.len() / 4 + 4);
     with_scratch(|scratch| {
         let mut at = 0;
         while let Some(&b) = bytes.get(at) {
@@ -622,8 +624,14 @@ impl Analyzer {
     /// Tokenizes, leaving the filters to [`Analyzer::filter`]: for a caller that remembers
     /// what they make of a word. Words and hashtags have an empty `stem` until filtered.
     pub fn tokenize(&self, text: &str) -> Vec<Token> {
+        self.tokenize_into(text, Vec::new())
+    }
+
+    /// [`Analyzer::tokenize`] into `tokens` (emptied first): a caller that keeps one list
+    /// per thread saves allocating one for every post.
+    pub fn tokenize_into(&self, text: &str, tokens: Vec<Token>) -> Vec<Token> {
         let has_stem = self.filters.iter().any(|f| f.as_stem().is_some());
-        tokenize_with(text, !has_stem)
+        tokenize_spans::<true>(text, !has_stem, tokens)
     }
 
     /// Runs every filter on one token: what [`Analyzer::analyze`] makes of it, because a
@@ -750,7 +758,10 @@ mod tests {
             text in "([a-zA-Z0-9]{1,6}|[ \t\n]|[.,;:!?'’@#()<>=^_/-]|https?://|www\\.|[hw]|ooo|OoO|aAa|111|[éßİçΣσα-ωа-я\u{200B}\u{0301}\u{00AD}😡👍🏽\u{FE0F}]|[а-яА-ЯёЁ]{1,5}|ППП|[α-ωΑ-Ωά]{1,4}|[\u{0620}-\u{065F}]{1,4}|[\u{0B85}-\u{0BCD}]{1,4}|[\u{0905}-\u{094D}]{1,3}|[\u{0300}-\u{036F}\u{0483}\u{0600}\u{0345}]|[ȺⱥſǅѶѷΣİ一龥ｆⒶ\u{2019}\u{200D}\u{0660}-\u{0669}]|[@#][a-zA-Z0-9_.]{0,6}|[@#][а-яΣ_.]{0,3}|[!?.,:;]{1,3}){0,30}",
             stem_words in proptest::bool::ANY,
         ) {
-            proptest::prop_assert_eq!(tokenize_spans::<true>(&text, stem_words), tokenize_spans::<false>(&text, stem_words));
+            proptest::prop_assert_eq!(
+                tokenize_spans::<true>(&text, stem_words, Vec::new()),
+                tokenize_spans::<false>(&text, stem_words, Vec::new())
+            );
         }
     }
 
@@ -758,7 +769,11 @@ mod tests {
     fn ascii_words_are_tokenized_as_the_general_way_does_on_the_labelled_posts() {
         for v in crate::labelled_posts(3000) {
             if let Some(text) = v.get("text").and_then(|t| t.as_str()) {
-                assert_eq!(tokenize_spans::<true>(text, false), tokenize_spans::<false>(text, false), "{text:?}");
+                assert_eq!(
+                    tokenize_spans::<true>(text, false, Vec::new()),
+                    tokenize_spans::<false>(text, false, Vec::new()),
+                    "{text:?}"
+                );
             }
         }
     }
