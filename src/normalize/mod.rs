@@ -89,7 +89,7 @@ fn tokenize_with(text: &str, stem_words: bool) -> Vec<Token> {
 /// [`tokenize_with`]; with `FAST_WORDS`, a word that starts with an ASCII letter or digit
 /// is read straight from the bytes ([`push_word_at`]), and one that starts beyond ASCII,
 /// a hashtag or a handle found and folded in one pass where it can be
-/// ([`push_word_beyond_ascii`], [`push_hashtag`], [`push_handle`]), and `.`, `,` and runs
+/// ([`push_word_beyond_ascii`], [`push_folded`], [`push_handle`]), and `.`, `,` and runs
 /// of `!` and `?` pushed at once ([`push_punct`]); everything else span by span from the
 /// scanner ([`push_span`]). Without, every token goes the
 /// general way: the tests compare the two.
@@ -114,7 +114,7 @@ fn tokenize_spans<const FAST_WORDS: bool>(text: &str, stem_words: bool, mut toke
                     continue;
                 }
                 let fast = match b {
-                    b'#' => push_hashtag(text, at, stem_words, scratch, &mut tokens),
+                    b'#' => push_folded::<true>(text, at, at + 1, stem_words, scratch, &mut tokens),
                     b'@' => push_handle(text, at, scratch, &mut tokens),
                     b'.' | b',' => Some(push_punct(text, at, at + 1, &mut tokens)),
                     b'!' | b'?' => {
@@ -221,27 +221,25 @@ fn push_word_beyond_ascii(
     if !(chars::is_alphanumeric(first) || is_mark(first)) {
         return None;
     }
-    let (end, elongated, caps) = fold_word::<false>(text, at, scratch)?;
-    let norm = CompactString::new(scratch.as_str());
-    let stem = if stem_words { norm.clone() } else { CompactString::default() };
-    tokens.push(Token { start: at, end, kind: TokenKind::Word, norm, stem, caps, elongated, stop: false });
-    Some(end)
+    push_folded::<false>(text, at, at, stem_words, scratch, tokens)
 }
 
-/// The token of the #hashtag at byte `at`, pushed, and its end; `None`, with nothing
-/// pushed, where [`fold_word`] leaves it to the general way or there is no hashtag. Its
-/// tag found and folded in one pass, as a word is by [`push_word_beyond_ascii`].
-fn push_hashtag(
+/// The word (or, with `HASHTAG`, the #hashtag) that starts at byte `start`, its letters at
+/// `from`, found and folded by [`fold_word`] in one pass, pushed, and its end; `None`, with
+/// nothing pushed, where [`fold_word`] leaves it to the general way or there is no hashtag.
+fn push_folded<const HASHTAG: bool>(
     text: &str,
-    at: usize,
+    start: usize,
+    from: usize,
     stem_words: bool,
     scratch: &mut String,
     tokens: &mut Vec<Token>,
 ) -> Option<usize> {
-    let (end, elongated, caps) = fold_word::<true>(text, at + 1, scratch)?;
+    let (end, elongated, caps) = fold_word::<HASHTAG>(text, from, scratch)?;
     let norm = CompactString::new(scratch.as_str());
     let stem = if stem_words { norm.clone() } else { CompactString::default() };
-    tokens.push(Token { start: at, end, kind: TokenKind::Hashtag, norm, stem, caps, elongated, stop: false });
+    let kind = if HASHTAG { TokenKind::Hashtag } else { TokenKind::Word };
+    tokens.push(Token { start, end, kind, norm, stem, caps, elongated, stop: false });
     Some(end)
 }
 
